@@ -390,7 +390,7 @@ def clean_scratch(scratch, uid):
 
 
 def checker_main(serial, uid_base, scratch_root):
-    uid = uid_base + serial if uid_base else None
+    uid = uid_base + 1 + serial % 999_999 if uid_base else None
     scratch = os.path.join(scratch_root, "s%d" % serial)
     os.mkdir(scratch, 0o755)
     to_cand_r, to_cand_w = os.pipe()

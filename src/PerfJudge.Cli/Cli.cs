@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace PerfJudge.Cli;
+
+/// <summary>Builds the command tree and maps outcomes to exit codes.</summary>
+public static class Cli
+{
+    /// <summary>Parses and runs <paramref name="args"/>, writing to <paramref name="console"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter errors, CancellationToken cancel)
+    {
+        var root = new RootCommand("PerfJudge: judges the correctness and efficiency of generated code, sandboxed.");
+        root.Subcommands.Add(EvalCommand.Create(console, errors));
+        if (args.Length == 0)
+        {
+            args = ["eval"];
+        }
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await errors.WriteLineAsync($"perfjudge: {error.Message}");
+            }
+            await errors.WriteLineAsync("Run 'perfjudge --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return await parse.InvokeAsync(cancellationToken: cancel);
+    }
+}

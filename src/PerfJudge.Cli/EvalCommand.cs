@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using PerfJudge.Runners;
+using Spectre.Console;
+
+namespace PerfJudge.Cli;
+
+/// <summary>The <c>eval</c> command: judge samples against a suite and report pass@k.</summary>
+public static class EvalCommand
+{
+    /// <summary>Isolation choices accepted by <c>--isolation</c>.</summary>
+    public static readonly string[] IsolationChoices = ["auto", "strict", "bubblewrap", "namespaces", "rlimits"];
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter errors)
+    {
+        var suite = new Option<string>("--suite") { Description = "Built-in suite (demo, humaneval) or a suite file (.jsonl, .jsonl.gz)", DefaultValueFactory = _ => "demo" };
+        var samples = new Option<string?>("--samples") { Description = "Samples JSONL; 'canonical' judges the suite's reference solutions. Default for the demo suite: its demo samples" };
+        var k = new Option<string>("--k") { Description = "Comma-separated k for pass@k", DefaultValueFactory = _ => "1" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel sandboxed workers", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var timeout = new Option<double>("--timeout") { Description = "Per-sample wall and CPU time limit, seconds", DefaultValueFactory = _ => 3.0 };
+        var memory = new Option<int>("--memory-mb") { Description = "Per-sample memory (address space) limit, MiB", DefaultValueFactory = _ => 1024 };
+        var json = new Option<string?>("--json") { Description = "Write the results document (perfjudge.results/1) here" };
+        var store = new Option<string>("--store") { Description = "Result store (SQLite)", DefaultValueFactory = _ => Path.Combine(".perfjudge", "results.db") };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the result store" };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Evaluate the valid sample lines even when others are invalid" };
+        var isolation = new Option<string>("--isolation") { Description = "auto (strongest available), strict (namespaces or better), or a level", DefaultValueFactory = _ => "auto" };
+        isolation.AcceptOnlyFromAmong(IsolationChoices);
+        var python = new Option<string?>("--python") { Description = "Python interpreter (default: $PERFJUDGE_PYTHON or python3)" };
+        var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model")
+        {
+            suite, samples, k, jobs, timeout, memory, json, store, noCache, skipInvalid, isolation, python,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            EvalSettings settings;
+            try
+            {
+                var limits = ExecutionLimits.WithTimeout(parse.GetValue(timeout)) with { MemoryBytes = (long)parse.GetValue(memory) << 20 };
+                var problems = limits.Validate().ToList();
+                var ks = ParseKs(parse.GetValue(k)!, problems);
+                var jobCount = parse.GetValue(jobs);
+                if (jobCount < 1 || jobCount > 256) problems.Add("--jobs must be between 1 and 256");
+                if (problems.Count > 0) throw new UsageException(string.Join("; ", problems));
+                settings = new EvalSettings(parse.GetValue(suite)!, parse.GetValue(samples), ks, jobCount, limits,
+                    parse.GetValue(json), parse.GetValue(store)!, parse.GetValue(noCache), parse.GetValue(skipInvalid),
+                    parse.GetValue(isolation)!, parse.GetValue(python));
+            }
+            catch (UsageException ex)
+            {
+                await errors.WriteLineAsync("perfjudge eval: " + ex.Message);
+                return ExitCodes.Usage;
+            }
+            return await new EvalHandler(console, errors).RunAsync(settings, cancel);
+        });
+        return command;
+    }
+
+    private static List<int> ParseKs(string text, List<string> problems)
+    {
+        var ks = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1)
+            {
+                ks.Add(value);
+            }
+            else
+            {
+                problems.Add($"--k: '{part}' is not a positive integer");
+            }
+        }
+        if (ks.Count == 0 && problems.Count == 0) problems.Add("--k needs at least one value");
+        return ks.Distinct().Order().ToList();
+    }
+}

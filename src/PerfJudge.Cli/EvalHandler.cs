@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using PerfJudge.Evaluation;
+using PerfJudge.Reports;
+using PerfJudge.Runners;
+using PerfJudge.Samples;
+using PerfJudge.Sandbox;
+using PerfJudge.Storage;
+using PerfJudge.Tasks;
+using Spectre.Console;
+
+namespace PerfJudge.Cli;
+
+/// <summary>Runs <c>perfjudge eval</c> once its settings are valid.</summary>
+public sealed class EvalHandler
+{
+    private readonly IAnsiConsole _console;
+    private readonly TextWriter _errors;
+
+    /// <summary>Creates the handler.</summary>
+    public EvalHandler(IAnsiConsole console, TextWriter errors)
+    {
+        _console = console;
+        _errors = errors;
+    }
+
+    /// <summary>Runs the evaluation and returns the exit code.</summary>
+    public async Task<int> RunAsync(EvalSettings settings, CancellationToken cancel)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var cacheDir = SuiteResolver.DefaultCacheDir();
+            var resolver = new SuiteResolver(Path.Combine(AppContext.BaseDirectory, "suites"), cacheDir, Download.ToFileAsync);
+            var suite = await resolver.ResolveAsync(settings.Suite, cancel);
+            var samples = LoadSamples(settings, suite, resolver);
+            if (samples is null)
+            {
+                return ExitCodes.InputOrEnvironment;
+            }
+            var python = PythonInterpreter.Resolve(settings.Python);
+            var command = new WorkerCommand(python, HarnessFile.Materialize(cacheDir));
+            var level = ChooseIsolation(settings.Isolation, command);
+            if (level is null)
+            {
+                return ExitCodes.InputOrEnvironment;
+            }
+            _console.MarkupLineInterpolated($"[grey]suite[/] {suite.Name} ({suite.Tasks.Count} tasks)  [grey]samples[/] {samples.Count}  [grey]isolation[/] {level.Value.Name()}  [grey]python[/] {python.Version}  [grey]jobs[/] {settings.Jobs}");
+            using IResultStore store = settings.NoCache ? new NullResultStore() : new SqliteResultStore(settings.StorePath);
+            await using var pool = new WorkerPool(command, level.Value, settings.Jobs);
+            var evaluator = new Evaluator(pool, store, python.Version);
+            var results = await ProgressDisplay.RunAsync(_console, progress =>
+                evaluator.RunAsync(suite, samples, settings.Limits, settings.Jobs, progress, cancel));
+            var summaries = SummaryBuilder.Build(results, settings.Ks);
+            SummaryTable.Render(_console, summaries);
+            var wall = clock.Elapsed.TotalSeconds;
+            _console.MarkupLineInterpolated($"[grey]{results.Count} samples in {wall:F1} s ({results.Count(r => r.Cached)} from the store)[/]");
+            if (settings.JsonOut is not null)
+            {
+                var run = new RunInfo(started, wall, level.Value.Name(), python.Version, settings.Limits.WallSeconds,
+                    typeof(Evaluator).Assembly.GetName().Version?.ToString() ?? "0");
+                ResultsDocument.Write(settings.JsonOut, ResultsDocument.Build(suite.Name, summaries, results, run));
+                _console.MarkupLineInterpolated($"[grey]results written to[/] {settings.JsonOut}");
+            }
+            return ExitCodes.Done;
+        }
+        catch (SuiteFormatException ex)
+        {
+            await _errors.WriteLineAsync("perfjudge: " + ex.Message);
+            return ExitCodes.InputOrEnvironment;
+        }
+        catch (InvalidOperationException ex)
+        {
+            await _errors.WriteLineAsync("perfjudge: " + ex.Message);
+            return ExitCodes.InputOrEnvironment;
+        }
+        catch (UsageException ex)
+        {
+            await _errors.WriteLineAsync("perfjudge eval: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await _errors.WriteLineAsync("perfjudge: interrupted; finished results are stored, rerun to resume.");
+            return 130;
+        }
+    }
+
+    private List<Sample>? LoadSamples(EvalSettings settings, TaskSuite suite, SuiteResolver resolver)
+    {
+        var path = settings.Samples;
+        if (path is null)
+        {
+            if (!string.Equals(settings.Suite, "demo", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException("--samples is required for this suite (or --samples canonical to judge its reference solutions)");
+            }
+            path = resolver.DemoSamplesPath;
+        }
+        if (path == "canonical")
+        {
+            return suite.Tasks.Select((t, i) => new Sample("canonical", t.TaskId, 0, t.ReferenceProgram, i + 1,
+                new Dictionary<string, double>())).ToList();
+        }
+        var set = SamplesReader.Read(path, suite);
+        foreach (var problem in set.Problems.Take(50))
+        {
+            _errors.WriteLine(problem.ToString());
+        }
+        if (set.Problems.Count > 50)
+        {
+            _errors.WriteLine($"... and {set.Problems.Count - 50} more problems");
+        }
+        if (set.Problems.Count > 0 && !settings.SkipInvalid)
+        {
+            _errors.WriteLine($"perfjudge: {set.Problems.Count} invalid sample line(s) in {path}; fix them or pass --skip-invalid to evaluate the {set.Samples.Count} valid one(s).");
+            return null;
+        }
+        if (set.Samples.Count == 0)
+        {
+            _errors.WriteLine($"perfjudge: no valid samples in {path}");
+            return null;
+        }
+        return set.Samples.ToList();
+    }
+
+    private IsolationLevel? ChooseIsolation(string choice, WorkerCommand command)
+    {
+        var strongest = choice switch
+        {
+            "namespaces" => IsolationLevel.Namespaces,
+            "rlimits" => IsolationLevel.Rlimits,
+            _ => IsolationLevel.Bubblewrap,
+        };
+        var outcome = SandboxProbe.Probe(command, strongest);
+        foreach (var note in outcome.Notes)
+        {
+            _errors.WriteLine("perfjudge: " + note);
+        }
+        var required = choice switch
+        {
+            "strict" => IsolationLevel.Namespaces,
+            "auto" => IsolationLevel.Rlimits,
+            _ => strongest,
+        };
+        if (outcome.Level < required)
+        {
+            _errors.WriteLine($"perfjudge: isolation '{choice}' needs at least {required.Name()}, but only {outcome.Level.Name()} works here. Install bubblewrap (apt-get install bubblewrap) or allow user namespaces.");
+            return null;
+        }
+        if (outcome.Level == IsolationLevel.Rlimits)
+        {
+            _errors.WriteLine("perfjudge: WARNING: running candidates with resource limits only (no namespaces); they can read the host file system.");
+        }
+        return outcome.Level;
+    }
+}

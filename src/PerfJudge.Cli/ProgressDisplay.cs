@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using PerfJudge.Evaluation;
+using Spectre.Console;
+
+namespace PerfJudge.Cli;
+
+/// <summary>Live progress bar on a terminal; plain lines (every few seconds) otherwise.</summary>
+public static class ProgressDisplay
+{
+    /// <summary>Runs <paramref name="work"/>, showing its progress.</summary>
+    public static async Task<T> RunAsync<T>(IAnsiConsole console, Func<IProgress<EvalProgress>, Task<T>> work)
+    {
+        var clock = Stopwatch.StartNew();
+        if (console.Profile.Capabilities.Interactive)
+        {
+            T result = default!;
+            await console.Progress().AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("judging", maxValue: 1);
+                    var progress = new Progress<EvalProgress>(p =>
+                    {
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = p.Done;
+                        task.Description = Describe(p, clock.Elapsed.TotalSeconds);
+                    });
+                    result = await work(progress);
+                    task.Value = task.MaxValue;
+                });
+            return result;
+        }
+        var last = TimeSpan.Zero;
+        var gate = new Lock();
+        var plain = new SynchronousProgress(p =>
+        {
+            lock (gate)
+            {
+                if (p.Done == p.Total || clock.Elapsed - last >= TimeSpan.FromSeconds(2))
+                {
+                    last = clock.Elapsed;
+                    console.WriteLine("progress: " + Describe(p, clock.Elapsed.TotalSeconds));
+                }
+            }
+        });
+        return await work(plain);
+    }
+
+    private static string Describe(EvalProgress p, double seconds)
+    {
+        var executed = p.Done - p.Cached;
+        var rate = seconds > 0 ? executed / seconds : 0;
+        var remaining = p.Total - p.Done;
+        var eta = rate > 0 ? remaining / rate : 0;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{p.Done}/{p.Total} ({(p.Total == 0 ? 100 : 100.0 * p.Done / p.Total):F0}%), {rate:F1} samples/s, ETA {eta:F0} s");
+    }
+
+    private sealed class SynchronousProgress(Action<EvalProgress> report) : IProgress<EvalProgress>
+    {
+        public void Report(EvalProgress value) => report(value);
+    }
+}

@@ -1,0 +1,4 @@
+using System.Runtime.Versioning;
+
+// The sandbox is built on Linux namespaces, rlimits and bubblewrap.
+[assembly: SupportedOSPlatform("linux")]

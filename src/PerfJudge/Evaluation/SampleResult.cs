@@ -1,0 +1,10 @@
+using PerfJudge.Runners;
+using PerfJudge.Samples;
+
+namespace PerfJudge.Evaluation;
+
+/// <summary>The judged outcome of one sample.</summary>
+/// <param name="Sample">The sample.</param>
+/// <param name="Result">The execution result (possibly shared with identical samples).</param>
+/// <param name="Cached">True when the result came from the store, not from this run.</param>
+public sealed record SampleResult(Sample Sample, ExecutionResult Result, bool Cached);

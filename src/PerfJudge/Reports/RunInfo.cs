@@ -1,0 +1,5 @@
+namespace PerfJudge.Reports;
+
+/// <summary>Facts about a run recorded in its results document.</summary>
+public sealed record RunInfo(DateTimeOffset StartedUtc, double WallSeconds, string Isolation, string PythonVersion,
+    double TimeoutSeconds, string EngineVersion);

@@ -1,0 +1,57 @@
+using System.Globalization;
+using PerfJudge.Evaluation;
+using PerfJudge.Metrics;
+using PerfJudge.Runners;
+using PerfJudge.Statistics;
+
+namespace PerfJudge.Reports;
+
+/// <summary>Builds per-model summaries (pass@k with bootstrap CIs over tasks) from sample results.</summary>
+public static class SummaryBuilder
+{
+    /// <summary>Name of the pooled pseudo-model.</summary>
+    public const string AllModels = "(all)";
+
+    /// <summary>One summary per model in first-seen order, then the pooled one when there are several models.</summary>
+    public static IReadOnlyList<ModelSummary> Build(IReadOnlyList<SampleResult> results, IReadOnlyList<int> ks)
+    {
+        var models = results.Select(r => r.Sample.Model).Distinct(StringComparer.Ordinal).ToList();
+        var summaries = models.Select(m => Summarize(m, results.Where(r => r.Sample.Model == m).ToList(), ks)).ToList();
+        if (models.Count > 1)
+        {
+            summaries.Add(Summarize(AllModels, results, ks));
+        }
+        return summaries;
+    }
+
+    private static ModelSummary Summarize(string model, IReadOnlyList<SampleResult> results, IReadOnlyList<int> ks)
+    {
+        var perTask = results.GroupBy(r => r.Sample.TaskId, StringComparer.Ordinal)
+            .Select(g => (n: g.Count(), c: g.Count(r => r.Result.Verdict == Verdict.Passed)))
+            .ToList();
+        var metrics = new Dictionary<string, MetricValue>(StringComparer.Ordinal);
+        foreach (var k in ks)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"pass@{k}");
+            var tooFew = perTask.Count(t => t.n < k);
+            if (perTask.Count == 0)
+            {
+                metrics[name] = new MetricValue(null, null, null, "no samples");
+            }
+            else if (tooFew > 0)
+            {
+                metrics[name] = new MetricValue(null, null, null,
+                    string.Create(CultureInfo.InvariantCulture, $"not computable: {tooFew} task(s) have fewer than {k} samples"));
+            }
+            else
+            {
+                var values = perTask.Select(t => PassAtK.Estimate(t.n, t.c, k)!.Value).ToList();
+                var ci = Bootstrap.MeanInterval(values);
+                metrics[name] = new MetricValue(values.Average(), ci.Low, ci.High, null);
+            }
+        }
+        var verdicts = VerdictNames.All.ToDictionary(v => v, v => results.Count(r => r.Result.Verdict == v));
+        var isolation = string.Join(",", results.Select(r => r.Result.Isolation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return new ModelSummary(model, results.Count, perTask.Count, metrics, verdicts, isolation);
+    }
+}

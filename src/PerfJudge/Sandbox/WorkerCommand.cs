@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using PerfJudge.Runners;
+
+namespace PerfJudge.Sandbox;
+
+/// <summary>Builds the command line that starts one sandboxed worker at a given isolation level.</summary>
+public sealed class WorkerCommand
+{
+    /// <summary>Where the harness is bound inside a bubblewrap sandbox.</summary>
+    public const string HarnessInSandbox = "/perfjudge/harness.py";
+
+    private readonly PythonInterpreter _python;
+    private readonly string _harnessPath;
+
+    /// <summary>Creates a builder for one interpreter and harness file.</summary>
+    public WorkerCommand(PythonInterpreter python, string harnessPath)
+    {
+        _python = python;
+        _harnessPath = harnessPath;
+    }
+
+    /// <summary>True when the engine runs as root: workers then drop each candidate to its own uid.</summary>
+    public static bool IsRoot { get; } = OperatingSystem.IsLinux() && Interop.geteuid() == 0;
+
+    /// <summary>The start info for a worker; <paramref name="scratch"/> is a host folder used below bubblewrap.</summary>
+    public ProcessStartInfo Build(IsolationLevel level, long uidBase, string scratch, IReadOnlyList<string>? pythonArgs = null)
+    {
+        var info = new ProcessStartInfo { UseShellExecute = false };
+        var args = info.ArgumentList;
+        var inner = pythonArgs ?? ["-I", level == IsolationLevel.Bubblewrap ? HarnessInSandbox : _harnessPath];
+        switch (level)
+        {
+            case IsolationLevel.Bubblewrap:
+                info.FileName = "bwrap";
+                AddBubblewrapArgs(args, uidBase);
+                break;
+            case IsolationLevel.Namespaces:
+                info.FileName = "unshare";
+                foreach (var a in new[] { "--pid", "--fork", "--kill-child", "--net", "--ipc", "--uts", "--mount" })
+                {
+                    args.Add(a);
+                }
+                if (!IsRoot)
+                {
+                    args.Add("--user");
+                    args.Add("--map-root-user");
+                }
+                break;
+            default:
+                info.FileName = _python.Executable;
+                break;
+        }
+        if (level != IsolationLevel.Rlimits || info.FileName != _python.Executable)
+        {
+            args.Add(_python.Executable);
+        }
+        foreach (var a in inner)
+        {
+            args.Add(a);
+        }
+        info.Environment.Clear();
+        info.Environment["PYTHONHASHSEED"] = "0";
+        info.Environment["PATH"] = "/usr/bin:/bin";
+        info.Environment["LANG"] = "C.UTF-8";
+        info.Environment["PERFJUDGE_UID_BASE"] = IsRoot ? uidBase.ToString(CultureInfo.InvariantCulture) : "0";
+        info.Environment["PERFJUDGE_SCRATCH"] = level == IsolationLevel.Bubblewrap ? "/tmp" : scratch;
+        return info;
+    }
+
+    private void AddBubblewrapArgs(System.Collections.ObjectModel.Collection<string> args, long uidBase)
+    {
+        void Add(params string[] items)
+        {
+            foreach (var item in items)
+            {
+                args.Add(item);
+            }
+        }
+        Add("--ro-bind", "/usr", "/usr");
+        foreach (var dir in new[] { "/bin", "/lib", "/lib64", "/lib32", "/sbin" })
+        {
+            if (Directory.Exists(dir))
+            {
+                Add("--ro-bind", dir, dir);
+            }
+        }
+        foreach (var file in new[] { "/etc/ld.so.cache", "/etc/localtime", "/etc/alternatives" })
+        {
+            Add("--ro-bind-try", file, file);
+        }
+        var made = new HashSet<string>(StringComparer.Ordinal) { "/", "/usr", "/bin", "/lib", "/lib64", "/tmp" };
+        foreach (var root in _python.InstallRoots)
+        {
+            // bubblewrap creates missing parents as 0700; the candidate's uid must traverse them.
+            var parents = new List<string>();
+            for (var p = Path.GetDirectoryName(root); p is not null && p != "/"; p = Path.GetDirectoryName(p))
+            {
+                parents.Insert(0, p);
+            }
+            foreach (var parent in parents.Where(made.Add))
+            {
+                Add("--perms", "0755", "--dir", parent);
+            }
+            Add("--ro-bind", root, root);
+        }
+        Add("--ro-bind", _harnessPath, HarnessInSandbox);
+        Add("--proc", "/proc", "--dev", "/dev", "--size", "268435456", "--tmpfs", "/tmp");
+        Add("--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try");
+        Add("--die-with-parent", "--new-session", "--clearenv");
+        if (IsRoot)
+        {
+            // Real root inside the sandbox keeps only what the trusted harness needs to drop each
+            // candidate to its own uid and to clean up after it; the candidate ends with none.
+            Add("--cap-drop", "ALL");
+            foreach (var cap in new[] { "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER" })
+            {
+                Add("--cap-add", cap);
+            }
+        }
+        else
+        {
+            Add("--unshare-user");
+        }
+        Add("--setenv", "PYTHONHASHSEED", "0", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8");
+        Add("--setenv", "PERFJUDGE_UID_BASE", IsRoot ? uidBase.ToString(CultureInfo.InvariantCulture) : "0");
+        Add("--setenv", "PERFJUDGE_SCRATCH", "/tmp");
+    }
+}

@@ -1,0 +1,13 @@
+using PerfJudge.Runners;
+
+namespace PerfJudge.Storage;
+
+/// <summary>Keeps execution results by content key, so that finished work is never redone.</summary>
+public interface IResultStore : IDisposable
+{
+    /// <summary>Returns the stored results among <paramref name="keys"/>.</summary>
+    IReadOnlyDictionary<string, ExecutionResult> Lookup(IReadOnlyCollection<string> keys);
+
+    /// <summary>Stores one result durably before returning (it survives a SIGKILL right after).</summary>
+    void Put(string key, ExecutionResult result);
+}

@@ -1,0 +1,21 @@
+using PerfJudge.Runners;
+
+namespace PerfJudge.Storage;
+
+/// <summary>A store that keeps nothing (<c>--no-cache</c>).</summary>
+public sealed class NullResultStore : IResultStore
+{
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, ExecutionResult> Lookup(IReadOnlyCollection<string> keys) =>
+        new Dictionary<string, ExecutionResult>();
+
+    /// <inheritdoc />
+    public void Put(string key, ExecutionResult result)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+}

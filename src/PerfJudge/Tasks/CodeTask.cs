@@ -1,0 +1,13 @@
+namespace PerfJudge.Tasks;
+
+/// <summary>One programming task: a prompt the candidate completes, and the test that judges it.</summary>
+/// <param name="TaskId">Identifier unique within the suite, e.g. <c>HumanEval/0</c>.</param>
+/// <param name="Prompt">Program text a <c>completion</c> is appended to; also loaded by the checker for its helpers.</param>
+/// <param name="CanonicalSolution">The reference completion (appended to the prompt).</param>
+/// <param name="Test">Test code defining <c>check(candidate)</c>; runs only on the trusted side.</param>
+/// <param name="EntryPoint">Name of the function under test.</param>
+public sealed record CodeTask(string TaskId, string Prompt, string CanonicalSolution, string Test, string EntryPoint)
+{
+    /// <summary>The full reference program.</summary>
+    public string ReferenceProgram => Prompt + CanonicalSolution;
+}
