@@ -495,6 +495,8 @@ def judge(request, pid, wfd, rfd, scratch):
             exec(compile(request["prompt"], "<prompt>", "exec"), namespace)
         except Exception:
             pass  # a prompt that is not a complete program only lacks its helpers
+    # Tests may call the function by name (HumanEval/33 compares with sort_third itself).
+    namespace[request["entry_point"]] = proxy
     try:
         exec(compile(request["test"], "<test>", "exec"), namespace)
         namespace[request.get("check_name") or "check"](proxy)
