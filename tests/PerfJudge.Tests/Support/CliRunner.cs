@@ -20,7 +20,7 @@ public static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        var code = await Cli.Cli.RunAsync(args, console, errors, CancellationToken.None);
+        var code = await global::PerfJudge.Cli.Cli.RunAsync(args, console, errors, CancellationToken.None);
         JsonNode? json = null;
         var index = Array.IndexOf(args, "--json");
         if (index >= 0 && File.Exists(args[index + 1]))
