@@ -28,7 +28,9 @@ public sealed class WorkerCommand
     {
         var info = new ProcessStartInfo { UseShellExecute = false };
         var args = info.ArgumentList;
-        var inner = pythonArgs ?? ["-I", level == IsolationLevel.Bubblewrap ? HarnessInSandbox : _harnessPath];
+        // -S: site imports threading here, whose at-fork hooks cost every candidate >100 page faults;
+        // the harness adds site-packages to sys.path itself.
+        var inner = pythonArgs ?? ["-I", "-S", level == IsolationLevel.Bubblewrap ? HarnessInSandbox : _harnessPath];
         switch (level)
         {
             case IsolationLevel.Bubblewrap:

@@ -7,6 +7,7 @@ namespace PerfJudge.Tests.Cli;
 
 /// <summary>Reward hacks and attacks, each a sample judged through the real CLI path. None may
 /// pass, the engine must survive, and the verdicts must be the expected ones.</summary>
+[Collection(SandboxTests.Name)]
 public sealed class AdversarialTests : IAsyncLifetime, IDisposable
 {
     private const string AddTest = "def check(candidate):\n    assert candidate(1, 2) == 3\n    assert candidate(5, 5) == 10\n";
@@ -47,7 +48,7 @@ public sealed class AdversarialTests : IAsyncLifetime, IDisposable
         await File.WriteAllLinesAsync(samples, _samples.Select(s => JsonSerializer.Serialize(new { task_id = s.Task, solution = s.Solution })));
         var json = Path.Combine(_dir, "out.json");
         var outcome = await CliRunner.RunAsync("eval", "--suite", suite, "--samples", samples, "--json", json,
-            "--store", Path.Combine(_dir, "store.db"), "--timeout", "2", "--memory-mb", "256", "--jobs", "2");
+            "--store", Path.Combine(_dir, "store.db"), "--timeout", "3", "--memory-mb", "128", "--jobs", "2");
         Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
         Assert.Contains("bubblewrap", outcome.Out, StringComparison.Ordinal);
         return outcome.Json!["results"]!.AsArray().ToDictionary(

@@ -6,6 +6,7 @@ using PerfJudge.Tests.Support;
 
 namespace PerfJudge.Tests.Cli;
 
+[Collection(SandboxTests.Name)]
 public class KillResumeTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using PerfJudge.Tests.Support;
 
 namespace PerfJudge.Tests.Runners;
 
+[Collection(SandboxTests.Name)]
 public class HumanEvalCanonicalTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
     private static TaskSuite Load() => HumanEvalLoader.Load(TestData.Require("humaneval", "HumanEval.jsonl.gz"), "humaneval");

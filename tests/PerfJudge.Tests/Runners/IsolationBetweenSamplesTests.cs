@@ -3,6 +3,7 @@ using PerfJudge.Tests.Support;
 
 namespace PerfJudge.Tests.Runners;
 
+[Collection(SandboxTests.Name)]
 public class IsolationBetweenSamplesTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
     private const string Test = "def check(candidate):\n    assert candidate() == 'clean'\n";

@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+"""Writes N distinct copies of every HumanEval canonical solution as a samples file.
+
+Each copy gets a trailing comment so that its content hash differs (no deduplication).
+Usage: make_humaneval_samples.py HumanEval.jsonl.gz COPIES OUT.jsonl
+"""
+import gzip
+import json
+import sys
+
+src, copies, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+opener = gzip.open if src.endswith(".gz") else open
+with opener(src, "rt") as f:
+    tasks = [json.loads(line) for line in f if line.strip()]
+with open(out, "w") as f:
+    for copy in range(copies):
+        for t in tasks:
+            f.write(json.dumps({"task_id": t["task_id"], "model": "canonical-%d" % (copy % 2),
+                                "completion": t["canonical_solution"] + "\n# copy %d\n" % copy}) + "\n")
+print("wrote %d samples to %s" % (copies * len(tasks), out))
