@@ -65,10 +65,12 @@ public sealed class SuiteResolver
         {
             return cached;
         }
-        var local = DataDirectory.Find("humaneval", "HumanEval.jsonl.gz");
-        if (local is not null)
+        // A user-given data folder ($PERFJUDGE_DATA/humaneval/HumanEval.jsonl.gz) is used as is.
+        var dataRoot = Environment.GetEnvironmentVariable("PERFJUDGE_DATA");
+        var given = string.IsNullOrEmpty(dataRoot) ? null : Path.Combine(dataRoot, "humaneval", "HumanEval.jsonl.gz");
+        if (given is not null && File.Exists(given))
         {
-            return local;
+            return given;
         }
         Directory.CreateDirectory(_cacheDir);
         var partial = cached + ".part";
@@ -79,6 +81,7 @@ public sealed class SuiteResolver
         }
         throw new SuiteFormatException(
             $"HumanEval is not cached and could not be downloaded from {HumanEvalUrl}. " +
-            $"Put HumanEval.jsonl.gz at {cached}, or pass its path with --suite PATH.");
+            $"Put HumanEval.jsonl.gz at {cached}, set PERFJUDGE_DATA to a folder holding humaneval/HumanEval.jsonl.gz, " +
+            "or pass the file's path with --suite PATH.");
     }
 }
