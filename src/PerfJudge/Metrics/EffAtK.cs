@@ -1,0 +1,44 @@
+namespace PerfJudge.Metrics;
+
+/// <summary>ENAMEL's efficiency score of one sample and eff@k (Qiu et al., "How Efficient is
+/// LLM-Generated Code?", ICLR 2025).</summary>
+public static class EffAtK
+{
+    /// <summary>One level of a task: its hardness weight, the reference time on it (t_ref), and the
+    /// time limit T (alpha × slowest reference time).</summary>
+    public sealed record Level(double Hardness, double ReferenceTime, double TimeLimit);
+
+    /// <summary>Efficiency of one sample: 0 if incorrect; otherwise the hardness-weighted mean of
+    /// level scores (T − t) / (T − t_ref), clipped to [0, 1], where t is the sample's worst time on
+    /// the level (null when it exceeded the limit); a level past the limit scores 0 and so do all
+    /// later levels.</summary>
+    public static double SampleEfficiency(bool correct, IReadOnlyList<Level> levels, IReadOnlyList<double?> worstTimes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(worstTimes.Count, levels.Count);
+        if (!correct)
+        {
+            return 0;
+        }
+        var weighted = 0.0;
+        var weights = 0.0;
+        var timedOut = false;
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var level = levels[i];
+            weights += level.Hardness;
+            var t = worstTimes[i];
+            if (timedOut || t is null || t > level.TimeLimit)
+            {
+                timedOut = true;
+                continue;
+            }
+            var span = level.TimeLimit - level.ReferenceTime;
+            var score = span <= 0 ? 1.0 : Math.Clamp((level.TimeLimit - t.Value) / span, 0, 1);
+            weighted += level.Hardness * score;
+        }
+        return weights == 0 ? 1.0 : weighted / weights;
+    }
+
+    /// <summary>eff@k of one task from its n sample efficiencies; null when k &gt; n.</summary>
+    public static double? Estimate(IReadOnlyList<double> efficiencies, int k) => ExpectedMaxAtK.Estimate(efficiencies, k);
+}
