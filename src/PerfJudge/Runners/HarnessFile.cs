@@ -2,37 +2,73 @@ using System.Security.Cryptography;
 
 namespace PerfJudge.Runners;
 
-/// <summary>The Python worker harness, embedded in the engine and written once to the cache.</summary>
+/// <summary>The Python worker harness (the modules under Runners/Python), embedded in the engine
+/// and written once to a folder of the cache named by its content hash.</summary>
 public static class HarnessFile
 {
-    private static readonly Lazy<byte[]> ContentBytes = new(() =>
+    private const string Prefix = "PerfJudge.Python.";
+
+    /// <summary>Name of the entry module inside the harness folder.</summary>
+    public const string EntryModule = "harness.py";
+
+    private static readonly Lazy<IReadOnlyDictionary<string, byte[]>> Files = new(() =>
     {
-        using var stream = typeof(HarnessFile).Assembly.GetManifestResourceStream("PerfJudge.harness.py")
-            ?? throw new InvalidOperationException("harness.py is not embedded in the engine assembly");
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
+        var assembly = typeof(HarnessFile).Assembly;
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            files[name[Prefix.Length..]] = memory.ToArray();
+        }
+        if (!files.ContainsKey(EntryModule))
+        {
+            throw new InvalidOperationException("the Python harness is not embedded in the engine assembly");
+        }
+        return files;
     });
 
-    /// <summary>The harness source.</summary>
-    public static ReadOnlySpan<byte> Content => ContentBytes.Value;
+    /// <summary>Short content hash of all harness modules; part of every cache key, so a changed
+    /// harness re-runs everything.</summary>
+    public static string Version { get; } = ComputeVersion();
 
-    /// <summary>Short content hash; part of every cache key, so a changed harness re-runs everything.</summary>
-    public static string Version { get; } = Convert.ToHexStringLower(SHA256.HashData(ContentBytes.Value))[..16];
+    private static string ComputeVersion()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, content) in Files.Value)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\0"));
+            hash.AppendData(content);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
 
-    /// <summary>Writes the harness under <paramref name="cacheDir"/> (named by its hash) and returns the path.</summary>
+    /// <summary>Writes the harness folder under <paramref name="cacheDir"/> and returns its path.</summary>
     public static string Materialize(string cacheDir)
     {
-        var dir = Path.Combine(cacheDir, "harness");
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, $"harness-{Version}.py");
-        if (!File.Exists(path) || new FileInfo(path).Length != ContentBytes.Value.Length)
+        var dir = Path.Combine(cacheDir, "harness", Version);
+        var marker = Path.Combine(dir, ".complete");
+        if (File.Exists(marker))
         {
-            var temp = path + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllBytes(temp, ContentBytes.Value);
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            File.Move(temp, path, overwrite: true);
+            return dir;
         }
-        return path;
+        var temp = dir + "." + Environment.ProcessId + ".tmp";
+        Directory.CreateDirectory(temp);
+        foreach (var (name, content) in Files.Value)
+        {
+            File.WriteAllBytes(Path.Combine(temp, name), content);
+        }
+        File.WriteAllText(Path.Combine(temp, ".complete"), Version);
+        File.SetUnixFileMode(temp, (UnixFileMode)0b111_101_101);
+        try
+        {
+            Directory.Move(temp, dir);
+        }
+        catch (IOException) when (File.Exists(marker))
+        {
+            Directory.Delete(temp, recursive: true); // another process won the race
+        }
+        return dir;
     }
 }

@@ -7,17 +7,17 @@ namespace PerfJudge.Sandbox;
 /// <summary>Builds the command line that starts one sandboxed worker at a given isolation level.</summary>
 public sealed class WorkerCommand
 {
-    /// <summary>Where the harness is bound inside a bubblewrap sandbox.</summary>
-    public const string HarnessInSandbox = "/perfjudge/harness.py";
+    /// <summary>Where the harness folder is bound inside a bubblewrap sandbox.</summary>
+    public const string HarnessInSandbox = "/perfjudge";
 
     private readonly PythonInterpreter _python;
-    private readonly string _harnessPath;
+    private readonly string _harnessDir;
 
     /// <summary>Creates a builder for one interpreter and harness file.</summary>
-    public WorkerCommand(PythonInterpreter python, string harnessPath)
+    public WorkerCommand(PythonInterpreter python, string harnessDir)
     {
         _python = python;
-        _harnessPath = harnessPath;
+        _harnessDir = harnessDir;
     }
 
     /// <summary>True when the engine runs as root: workers then drop each candidate to its own uid.</summary>
@@ -30,7 +30,8 @@ public sealed class WorkerCommand
         var args = info.ArgumentList;
         // -S: site imports threading here, whose at-fork hooks cost every candidate >100 page faults;
         // the harness adds site-packages to sys.path itself.
-        var inner = pythonArgs ?? ["-I", "-S", level == IsolationLevel.Bubblewrap ? HarnessInSandbox : _harnessPath];
+        var harnessDir = level == IsolationLevel.Bubblewrap ? HarnessInSandbox : _harnessDir;
+        var inner = pythonArgs ?? ["-I", "-S", harnessDir + "/" + HarnessFile.EntryModule];
         switch (level)
         {
             case IsolationLevel.Bubblewrap:
@@ -106,7 +107,7 @@ public sealed class WorkerCommand
             }
             Add("--ro-bind", root, root);
         }
-        Add("--ro-bind", _harnessPath, HarnessInSandbox);
+        Add("--ro-bind", _harnessDir, HarnessInSandbox);
         Add("--proc", "/proc", "--dev", "/dev", "--size", "268435456", "--tmpfs", "/tmp");
         Add("--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try");
         Add("--die-with-parent", "--new-session", "--clearenv");

@@ -1,0 +1,118 @@
+"""The candidate process: forked from the clean zygote, it runs one untrusted program.
+
+Until the program is loaded this is trusted harness code; afterwards the candidate owns the
+process and may tamper with anything in it, so nothing here decides a verdict or a cost.
+"""
+import builtins
+import math
+import os
+import resource
+import sys
+
+from pj_wire import encode, recv_marshal, send_json
+
+
+def exception_info(exc):
+    try:
+        message = str(exc)[:500]
+    except BaseException:
+        message = "<unprintable>"
+    name = type(exc).__name__
+    return [name if type(name) is str else "?", message]
+
+
+def _flush_output():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+
+
+def _sandbox_self(rfd, wfd, uid, scratch, limits):
+    """Private work dir, capped output file, no other descriptors, rlimits, own uid."""
+    os.mkdir(scratch, 0o755)
+    workdir = os.path.join(scratch, "w")
+    outpath = os.path.join(scratch, "out")
+    os.mkdir(workdir, 0o700)
+    os.chdir(workdir)  # before the chown: this root has no CAP_DAC_OVERRIDE
+    out = os.open(outpath, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    if uid is not None:
+        os.chown(workdir, uid, uid)
+        os.chown(outpath, uid, uid)
+    null = os.open("/dev/null", os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(out, 1)
+    os.dup2(out, 2)
+    os.dup2(rfd, 3)
+    os.dup2(wfd, 4)
+    os.closerange(5, 1 << 16)
+    # The zygote's environment is already minimal; clearing os.environ here would cost ~70
+    # page faults, so only the per-sample entries change.
+    os.environ["HOME"] = workdir
+    os.environ["TMPDIR"] = workdir
+    cpu = int(math.ceil(limits["cpu_seconds"]))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (limits["memory_bytes"], limits["memory_bytes"]))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits["file_bytes"], limits["file_bytes"]))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if uid is not None:
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+    # Per-uid process count: only meaningful once the uid is ours alone.
+    resource.setrlimit(resource.RLIMIT_NPROC, (limits["processes"], limits["processes"]))
+    return 3, 4
+
+
+def candidate_main(rfd, wfd, uid, scratch):
+    # Wait for the program before doing anything else: until now this process holds nothing
+    # but the harness.
+    try:
+        setup = recv_marshal(rfd)
+    except BaseException:
+        os._exit(70)
+    rfd, wfd = _sandbox_self(rfd, wfd, uid, scratch, setup["limits"])
+    # sys.stdin/stdout/stderr of the zygote already sit on fds 0-2 and have never been written.
+    sys.argv = ["candidate"]
+    namespace = {"__name__": "__candidate__", "__builtins__": builtins}
+    try:
+        exec(compile(setup["program"], "<candidate>", "exec"), namespace)
+        fn = namespace.get(setup["entry_point"])
+        if not callable(fn):
+            send_json(wfd, ["loaderr", "NameError",
+                            "entry point %r is not defined" % setup["entry_point"]])
+            os._exit(0)
+        send_json(wfd, ["ready"])
+    except BaseException as exc:
+        send_json(wfd, ["loaderr"] + exception_info(exc))
+        os._exit(0)
+    _flush_output()
+    serve(fn, rfd, wfd)
+
+
+def serve(fn, rfd, wfd):
+    while True:
+        try:
+            msg = recv_marshal(rfd)
+        except BaseException:
+            os._exit(0)
+        if msg[0] != "call":
+            os._exit(0)
+        try:
+            result = fn(*msg[1])
+        except BaseException as exc:
+            _flush_output()
+            send_json(wfd, ["raise"] + exception_info(exc))
+            continue
+        _flush_output()
+        try:
+            payload = encode(result)
+        except TypeError:
+            send_json(wfd, ["notplain", type(result).__name__])
+            continue
+        except RecursionError:
+            send_json(wfd, ["notplain", "deeply nested value"])
+            continue
+        send_json(wfd, ["ok", payload])
