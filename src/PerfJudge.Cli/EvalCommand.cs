@@ -11,6 +11,12 @@ public static class EvalCommand
     /// <summary>Isolation choices accepted by <c>--isolation</c>.</summary>
     public static readonly string[] IsolationChoices = ["auto", "strict", "bubblewrap", "namespaces", "rlimits"];
 
+    /// <summary>Meters accepted by <c>--meter</c> (unavailable ones are refused with a reason).</summary>
+    public static readonly string[] MeterChoices = ["auto", "cpu", "wall", "instructions", "callgrind", "peak-memory"];
+
+    /// <summary>Metric families accepted by <c>--metrics</c>.</summary>
+    public static readonly string[] MetricFamilies = ["pass", "eff", "dps", "speedup"];
+
     /// <summary>Creates the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
@@ -27,9 +33,16 @@ public static class EvalCommand
         var isolation = new Option<string>("--isolation") { Description = "auto (strongest available), strict (namespaces or better), or a level", DefaultValueFactory = _ => "auto" };
         isolation.AcceptOnlyFromAmong(IsolationChoices);
         var python = new Option<string?>("--python") { Description = "Python interpreter (default: $PERFJUDGE_PYTHON or python3)" };
+        var rounds = new Option<int>("--rounds") { Description = "Efficiency suites: repetitions in fresh processes (median per case)", DefaultValueFactory = _ => 1 };
+        var alpha = new Option<double>("--alpha") { Description = "Efficiency suites: time limit = alpha x slowest reference", DefaultValueFactory = _ => 2.0 };
+        var seed = new Option<int>("--seed") { Description = "Efficiency suites: seed of the input generators", DefaultValueFactory = _ => 0 };
+        var meter = new Option<string>("--meter") { Description = "Cost meter: auto, cpu, wall (instructions and callgrind: not yet)", DefaultValueFactory = _ => "auto" };
+        meter.AcceptOnlyFromAmong(MeterChoices);
+        var metrics = new Option<string>("--metrics") { Description = "Metric families to show: pass,eff,dps,speedup", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
         var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model")
         {
             suite, samples, k, jobs, timeout, memory, json, store, noCache, skipInvalid, isolation, python,
+            rounds, alpha, seed, meter, metrics,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -41,10 +54,15 @@ public static class EvalCommand
                 var ks = ParseKs(parse.GetValue(k)!, problems);
                 var jobCount = parse.GetValue(jobs);
                 if (jobCount < 1 || jobCount > 256) problems.Add("--jobs must be between 1 and 256");
+                if (parse.GetValue(rounds) is < 1 or > 100) problems.Add("--rounds must be between 1 and 100");
+                if (parse.GetValue(alpha) is not (>= 1 and <= 100)) problems.Add("--alpha must be between 1 and 100");
+                var families = parse.GetValue(metrics)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                problems.AddRange(families.Where(f => !MetricFamilies.Contains(f)).Select(f => $"--metrics: unknown family '{f}' (pass, eff, dps, speedup)"));
                 if (problems.Count > 0) throw new UsageException(string.Join("; ", problems));
                 settings = new EvalSettings(parse.GetValue(suite)!, parse.GetValue(samples), ks, jobCount, limits,
                     parse.GetValue(json), parse.GetValue(store)!, parse.GetValue(noCache), parse.GetValue(skipInvalid),
-                    parse.GetValue(isolation)!, parse.GetValue(python));
+                    parse.GetValue(isolation)!, parse.GetValue(python), parse.GetValue(rounds), parse.GetValue(alpha),
+                    parse.GetValue(seed), parse.GetValue(meter)!, families);
             }
             catch (UsageException ex)
             {

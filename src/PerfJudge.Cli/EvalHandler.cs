@@ -48,10 +48,35 @@ public sealed class EvalHandler
             _console.MarkupLineInterpolated($"[grey]suite[/] {suite.Name} ({suite.Tasks.Count} tasks)  [grey]samples[/] {samples.Count}  [grey]isolation[/] {level.Value.Name()}  [grey]python[/] {python.Version}  [grey]jobs[/] {settings.Jobs}");
             using IResultStore store = settings.NoCache ? new NullResultStore() : new SqliteResultStore(settings.StorePath);
             await using var pool = new WorkerPool(command, level.Value, settings.Jobs);
-            var evaluator = new Evaluator(pool, store, python.Version);
-            var results = await ProgressDisplay.RunAsync(_console, progress =>
-                evaluator.RunAsync(suite, samples, settings.Limits, settings.Jobs, progress, cancel));
-            var summaries = SummaryBuilder.Build(results, settings.Ks);
+            IReadOnlyList<SampleResult> results;
+            if (suite.Tasks.Any(t => t.Efficiency is not null))
+            {
+                var meter = MeterChoice.Resolve(settings.Meter, _errors);
+                if (meter is null)
+                {
+                    return ExitCodes.InputOrEnvironment;
+                }
+                // Each program runs all cases of a task in one process: its CPU budget covers them all,
+                // while each case gets its own limit from the references.
+                var options = new EfficiencyOptions(settings.Limits with { CpuSeconds = Math.Max(60, settings.Limits.CpuSeconds) },
+                    settings.Rounds, settings.Alpha, settings.Seed, meter);
+                var evaluator = new EfficiencyEvaluator(pool, store, python.Version);
+                results = await ProgressDisplay.RunAsync(_console, progress =>
+                    evaluator.RunAsync(suite, samples, options, progress, cancel), "tasks");
+                var left = samples.Count - results.Count;
+                _console.MarkupLineInterpolated($"[grey]meter {meter}, alpha {settings.Alpha}, rounds {settings.Rounds}, seed {settings.Seed}; {results.Select(r => r.Sample.TaskId).Distinct().Count()} scored tasks[/]");
+                if (left > 0)
+                {
+                    _console.MarkupLineInterpolated($"[yellow]{left} sample(s) of tasks the protocol does not score were left out[/]");
+                }
+            }
+            else
+            {
+                var evaluator = new Evaluator(pool, store, python.Version);
+                results = await ProgressDisplay.RunAsync(_console, progress =>
+                    evaluator.RunAsync(suite, samples, settings.Limits, settings.Jobs, progress, cancel), "samples");
+            }
+            var summaries = MetricFilter.Apply(SummaryBuilder.Build(results, settings.Ks), settings.Metrics);
             SummaryTable.Render(_console, summaries);
             var wall = clock.Elapsed.TotalSeconds;
             _console.MarkupLineInterpolated($"[grey]{results.Count} samples in {wall:F1} s ({results.Count(r => r.Cached)} from the store)[/]");

@@ -9,7 +9,7 @@ namespace PerfJudge.Cli;
 public static class ProgressDisplay
 {
     /// <summary>Runs <paramref name="work"/>, showing its progress.</summary>
-    public static async Task<T> RunAsync<T>(IAnsiConsole console, Func<IProgress<EvalProgress>, Task<T>> work)
+    public static async Task<T> RunAsync<T>(IAnsiConsole console, Func<IProgress<EvalProgress>, Task<T>> work, string unit = "samples")
     {
         var clock = Stopwatch.StartNew();
         if (console.Profile.Capabilities.Interactive)
@@ -24,7 +24,7 @@ public static class ProgressDisplay
                     {
                         task.MaxValue = Math.Max(1, p.Total);
                         task.Value = p.Done;
-                        task.Description = Describe(p, clock.Elapsed.TotalSeconds);
+                        task.Description = Describe(p, clock.Elapsed.TotalSeconds, unit);
                     });
                     result = await work(progress);
                     task.Value = task.MaxValue;
@@ -40,21 +40,21 @@ public static class ProgressDisplay
                 if (p.Done == p.Total || clock.Elapsed - last >= TimeSpan.FromSeconds(2))
                 {
                     last = clock.Elapsed;
-                    console.WriteLine("progress: " + Describe(p, clock.Elapsed.TotalSeconds));
+                    console.WriteLine("progress: " + Describe(p, clock.Elapsed.TotalSeconds, unit));
                 }
             }
         });
         return await work(plain);
     }
 
-    private static string Describe(EvalProgress p, double seconds)
+    private static string Describe(EvalProgress p, double seconds, string unit)
     {
         var executed = p.Done - p.Cached;
         var rate = seconds > 0 ? executed / seconds : 0;
         var remaining = p.Total - p.Done;
         var eta = rate > 0 ? remaining / rate : 0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{p.Done}/{p.Total} ({(p.Total == 0 ? 100 : 100.0 * p.Done / p.Total):F0}%), {rate:F1} samples/s, ETA {eta:F0} s");
+            $"{p.Done}/{p.Total} ({(p.Total == 0 ? 100 : 100.0 * p.Done / p.Total):F0}%), {rate:F1} {unit}/s, ETA {eta:F0} s");
     }
 
     private sealed class SynchronousProgress(Action<EvalProgress> report) : IProgress<EvalProgress>

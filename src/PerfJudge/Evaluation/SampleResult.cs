@@ -7,4 +7,5 @@ namespace PerfJudge.Evaluation;
 /// <param name="Sample">The sample.</param>
 /// <param name="Result">The execution result (possibly shared with identical samples).</param>
 /// <param name="Cached">True when the result came from the store, not from this run.</param>
-public sealed record SampleResult(Sample Sample, ExecutionResult Result, bool Cached);
+/// <param name="Efficiency">Efficiency figures, for samples of efficiency tasks.</param>
+public sealed record SampleResult(Sample Sample, ExecutionResult Result, bool Cached, EfficiencyScore? Efficiency = null);

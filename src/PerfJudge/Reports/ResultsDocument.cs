@@ -67,6 +67,15 @@ public static class ResultsDocument
                 ["max_rss_kb"] = r.Result.MaxRssKb,
                 ["cached"] = r.Cached,
             };
+            if (r.Efficiency is { } e)
+            {
+                row["efficiency"] = Math.Round(e.Efficiency, 6);
+                row["speedup"] = e.Speedup is null ? null : Math.Round(e.Speedup.Value, 6);
+                row["dps"] = Math.Round(e.Dps, 6);
+                row["dps_norm"] = Math.Round(e.DpsNorm, 6);
+                row["cost_s"] = Math.Round(e.CostSeconds, 9);
+                row["exceeded_level"] = e.ExceededLevel;
+            }
             foreach (var (field, value) in r.Sample.Costs)
             {
                 row[field] = value;

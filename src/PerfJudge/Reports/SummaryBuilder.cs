@@ -50,6 +50,10 @@ public static class SummaryBuilder
                 metrics[name] = new MetricValue(values.Average(), ci.Low, ci.High, null);
             }
         }
+        if (results.Any(r => r.Efficiency is not null))
+        {
+            EfficiencyMetrics.Add(metrics, results, ks);
+        }
         var verdicts = VerdictNames.All.ToDictionary(v => v, v => results.Count(r => r.Result.Verdict == v));
         var isolation = string.Join(",", results.Select(r => r.Result.Isolation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         return new ModelSummary(model, results.Count, perTask.Count, metrics, verdicts, isolation);

@@ -78,11 +78,31 @@ public sealed class PythonWorker : IAsyncDisposable
     /// results (and leave the worker dead, for the pool to replace).</summary>
     public async Task<ExecutionResult> RunAsync(ExecutionRequest request, bool measure, CancellationToken cancel)
     {
-        var id = ++_nextId;
-        var payload = Encoding.UTF8.GetBytes(BuildRequest(id, request, measure));
         var started = Stopwatch.GetTimestamp();
+        var reply = await RunJsonAsync(BuildRequest(request, measure), request.Limits.WallSeconds + GraceSeconds, cancel);
+        if (reply.Failure is not null)
+        {
+            return Fail(reply.Failure.Value.Verdict, reply.Failure.Value.Detail, started);
+        }
+        var node = reply.Result!;
+        var verdict = VerdictNames.Parse(node["verdict"]?.GetValue<string>());
+        var cpu = (node["cpu_user_s"]?.GetValue<double>() ?? 0) + (node["cpu_sys_s"]?.GetValue<double>() ?? 0);
+        return new ExecutionResult(verdict, node["detail"]?.GetValue<string>(), _level.Name(), cpu,
+            node["max_rss_kb"]?.GetValue<long>() ?? 0, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>The worker's reply to one request, or why there is none.</summary>
+    public readonly record struct Reply(JsonNode? Result, (Verdict Verdict, string Detail)? Failure);
+
+    /// <summary>Sends one request object (an <c>id</c> is added) and waits up to
+    /// <paramref name="hardSeconds"/> for its result line.</summary>
+    public async Task<Reply> RunJsonAsync(JsonObject request, double hardSeconds, CancellationToken cancel)
+    {
+        var id = ++_nextId;
+        request["id"] = id;
+        var payload = Encoding.UTF8.GetBytes(request.ToJsonString());
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        deadline.CancelAfter(TimeSpan.FromSeconds(request.Limits.WallSeconds + GraceSeconds));
+        deadline.CancelAfter(TimeSpan.FromSeconds(hardSeconds));
         string? line;
         try
         {
@@ -94,23 +114,18 @@ public sealed class PythonWorker : IAsyncDisposable
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
         {
             Kill();
-            return Fail(Verdict.Timeout, "worker did not answer within the limit plus grace; restarted", started);
+            return new Reply(null, (Verdict.Timeout, "worker did not answer within the limit plus grace; restarted"));
         }
         catch (IOException ex)
         {
             Kill();
-            return Fail(Verdict.SandboxError, "worker pipe failed: " + ex.Message + " " + StderrTail(), started);
+            return new Reply(null, (Verdict.SandboxError, "worker pipe failed: " + ex.Message + " " + StderrTail()));
         }
         if (line is null)
         {
             Kill();
-            return Fail(Verdict.SandboxError, "worker ended unexpectedly: " + StderrTail(), started);
+            return new Reply(null, (Verdict.SandboxError, "worker ended unexpectedly: " + StderrTail()));
         }
-        return Parse(line, id, started);
-    }
-
-    private ExecutionResult Parse(string line, long id, long started)
-    {
         JsonNode? node;
         try
         {
@@ -118,46 +133,39 @@ public sealed class PythonWorker : IAsyncDisposable
         }
         catch (JsonException)
         {
-            Kill();
-            return Fail(Verdict.SandboxError, "worker sent malformed result", started);
+            node = null;
         }
         if (node is null || node["id"]?.GetValue<long>() != id)
         {
             Kill();
-            return Fail(Verdict.SandboxError, "worker result out of sequence", started);
+            return new Reply(null, (Verdict.SandboxError, "worker sent a malformed or out-of-sequence result"));
         }
-        var verdict = VerdictNames.Parse(node["verdict"]?.GetValue<string>());
-        var cpu = (node["cpu_user_s"]?.GetValue<double>() ?? 0) + (node["cpu_sys_s"]?.GetValue<double>() ?? 0);
-        return new ExecutionResult(verdict, node["detail"]?.GetValue<string>(), _level.Name(), cpu,
-            node["max_rss_kb"]?.GetValue<long>() ?? 0, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return new Reply(node, null);
     }
 
     private ExecutionResult Fail(Verdict verdict, string detail, long started) =>
         new(verdict, detail, _level.Name(), 0, 0, Stopwatch.GetElapsedTime(started).TotalSeconds);
 
-    private static string BuildRequest(long id, ExecutionRequest request, bool measure)
+    private static JsonObject BuildRequest(ExecutionRequest request, bool measure) => new()
     {
-        var limits = request.Limits;
-        var obj = new JsonObject
-        {
-            ["id"] = id,
-            ["program"] = request.Program,
-            ["entry_point"] = request.EntryPoint,
-            ["test"] = request.Test,
-            ["prompt"] = request.Prompt,
-            ["measure"] = measure,
-            ["limits"] = new JsonObject
-            {
-                ["wall_seconds"] = limits.WallSeconds,
-                ["cpu_seconds"] = limits.CpuSeconds,
-                ["memory_bytes"] = limits.MemoryBytes,
-                ["file_bytes"] = limits.FileBytes,
-                ["output_bytes"] = limits.OutputBytes,
-                ["processes"] = limits.Processes,
-            },
-        };
-        return obj.ToJsonString();
-    }
+        ["program"] = request.Program,
+        ["entry_point"] = request.EntryPoint,
+        ["test"] = request.Test,
+        ["prompt"] = request.Prompt,
+        ["measure"] = measure,
+        ["limits"] = LimitsJson(request.Limits),
+    };
+
+    /// <summary>The limits as the harness expects them.</summary>
+    public static JsonObject LimitsJson(ExecutionLimits limits) => new()
+    {
+        ["wall_seconds"] = limits.WallSeconds,
+        ["cpu_seconds"] = limits.CpuSeconds,
+        ["memory_bytes"] = limits.MemoryBytes,
+        ["file_bytes"] = limits.FileBytes,
+        ["output_bytes"] = limits.OutputBytes,
+        ["processes"] = limits.Processes,
+    };
 
     private string StderrTail()
     {

@@ -37,11 +37,21 @@ public sealed class WorkerPool : IAsyncDisposable
         }
     }
 
+    /// <summary>Number of workers.</summary>
+    public int Size => _all.Count;
+
     /// <summary>The isolation level of every worker in the pool.</summary>
     public IsolationLevel Level { get; }
 
     /// <summary>Judges one request on the next free worker.</summary>
-    public async Task<ExecutionResult> RunAsync(ExecutionRequest request, bool measure, CancellationToken cancel)
+    public Task<ExecutionResult> RunAsync(ExecutionRequest request, bool measure, CancellationToken cancel) =>
+        WithWorkerAsync(worker => worker.RunAsync(request, measure, cancel), cancel);
+
+    /// <summary>Sends a raw request object to the next free worker.</summary>
+    public Task<PythonWorker.Reply> RunJsonAsync(System.Text.Json.Nodes.JsonObject request, double hardSeconds, CancellationToken cancel) =>
+        WithWorkerAsync(worker => worker.RunJsonAsync(request, hardSeconds, cancel), cancel);
+
+    private async Task<T> WithWorkerAsync<T>(Func<PythonWorker, Task<T>> work, CancellationToken cancel)
     {
         var slot = await _slots.Reader.ReadAsync(cancel);
         try
@@ -61,7 +71,7 @@ public sealed class WorkerPool : IAsyncDisposable
                 slot.Worker = await PythonWorker.StartAsync(_command, Level, _uidRange + slot.Index * 1_000_000L,
                     slot.Scratch, cancel);
             }
-            return await slot.Worker.RunAsync(request, measure, cancel);
+            return await work(slot.Worker);
         }
         finally
         {

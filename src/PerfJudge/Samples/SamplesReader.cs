@@ -137,6 +137,6 @@ public static class SamplesReader
         {
             return code;
         }
-        return task is null ? null : task.Prompt + code;
+        return task is null ? null : CodeTask.JoinProgram(task.Prompt, code);
     }
 }

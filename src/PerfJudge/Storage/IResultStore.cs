@@ -10,4 +10,10 @@ public interface IResultStore : IDisposable
 
     /// <summary>Stores one result durably before returning (it survives a SIGKILL right after).</summary>
     void Put(string key, ExecutionResult result);
+
+    /// <summary>Returns a stored document (e.g. a whole task's measurements), or null.</summary>
+    string? GetDocument(string key);
+
+    /// <summary>Stores a document durably before returning.</summary>
+    void PutDocument(string key, string json);
 }

@@ -15,6 +15,14 @@ public sealed class NullResultStore : IResultStore
     }
 
     /// <inheritdoc />
+    public string? GetDocument(string key) => null;
+
+    /// <inheritdoc />
+    public void PutDocument(string key, string json)
+    {
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
     }

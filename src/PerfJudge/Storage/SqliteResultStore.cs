@@ -33,6 +33,8 @@ public sealed class SqliteResultStore : IResultStore
               wall_s REAL NOT NULL,
               stored_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));
             """);
+        Execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, json TEXT NOT NULL, " +
+            "stored_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));");
         _insert = _connection.CreateCommand();
         _insert.CommandText = """
             INSERT OR REPLACE INTO executions(key, verdict, detail, isolation, cpu_s, max_rss_kb, wall_s)
@@ -81,6 +83,31 @@ public sealed class SqliteResultStore : IResultStore
             _insert.Parameters["$rss"].Value = result.MaxRssKb;
             _insert.Parameters["$wall"].Value = result.WallSeconds;
             _insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc />
+    public string? GetDocument(string key)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT json FROM documents WHERE key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            return command.ExecuteScalar() as string;
+        }
+    }
+
+    /// <inheritdoc />
+    public void PutDocument(string key, string json)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT OR REPLACE INTO documents(key, json) VALUES ($key, $json)";
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$json", json);
+            command.ExecuteNonQuery();
         }
     }
 

@@ -6,8 +6,14 @@ namespace PerfJudge.Tasks;
 /// <param name="CanonicalSolution">The reference completion (appended to the prompt).</param>
 /// <param name="Test">Test code defining <c>check(candidate)</c>; runs only on the trusted side.</param>
 /// <param name="EntryPoint">Name of the function under test.</param>
-public sealed record CodeTask(string TaskId, string Prompt, string CanonicalSolution, string Test, string EntryPoint)
+/// <param name="Efficiency">Generator, levels, checker and references when the task measures efficiency.</param>
+public sealed record CodeTask(string TaskId, string Prompt, string CanonicalSolution, string Test, string EntryPoint,
+    EfficiencySpec? Efficiency = null)
 {
     /// <summary>The full reference program.</summary>
-    public string ReferenceProgram => Prompt + CanonicalSolution;
+    public string ReferenceProgram => JoinProgram(Prompt, CanonicalSolution);
+
+    /// <summary>Prompt followed by a completion, with a line break between them when the prompt lacks one.</summary>
+    public static string JoinProgram(string prompt, string completion) =>
+        prompt.Length == 0 || prompt.EndsWith('\n') ? prompt + completion : prompt + "\n" + completion;
 }

@@ -47,41 +47,43 @@ public sealed class SuiteResolver
             case "demo":
                 return HumanEvalLoader.Load(Path.Combine(_suitesDir, "demo", "tasks.jsonl"), "demo");
             case "humaneval":
-                return HumanEvalLoader.Load(await HumanEvalPathAsync(cancel), "humaneval");
+                return HumanEvalLoader.Load(await DatasetPathAsync("humaneval", "HumanEval.jsonl.gz", new Uri(HumanEvalUrl), cancel), "humaneval");
+            case "enamel":
+                return EnamelLoader.Load(await DatasetPathAsync("enamel", "enamel.csv", new Uri(EnamelLoader.Url), cancel));
             default:
                 if (!File.Exists(suite))
                 {
                     throw new SuiteFormatException(
-                        $"{suite}: no such suite file, and not a built-in suite (demo, humaneval)");
+                        $"{suite}: no such suite file, and not a built-in suite (demo, humaneval, enamel)");
                 }
-                return HumanEvalLoader.Load(suite);
+                return suite.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EnamelLoader.Load(suite) : HumanEvalLoader.Load(suite);
         }
     }
 
-    private async Task<string> HumanEvalPathAsync(CancellationToken cancel)
+    private async Task<string> DatasetPathAsync(string dataset, string file, Uri url, CancellationToken cancel)
     {
-        var cached = Path.Combine(_cacheDir, "HumanEval.jsonl.gz");
+        var cached = Path.Combine(_cacheDir, file);
         if (File.Exists(cached))
         {
             return cached;
         }
-        // A user-given data folder ($PERFJUDGE_DATA/humaneval/HumanEval.jsonl.gz) is used as is.
+        // A user-given data folder ($PERFJUDGE_DATA/<dataset>/<file>) is used as is.
         var dataRoot = Environment.GetEnvironmentVariable("PERFJUDGE_DATA");
-        var given = string.IsNullOrEmpty(dataRoot) ? null : Path.Combine(dataRoot, "humaneval", "HumanEval.jsonl.gz");
+        var given = string.IsNullOrEmpty(dataRoot) ? null : Path.Combine(dataRoot, dataset, file);
         if (given is not null && File.Exists(given))
         {
             return given;
         }
         Directory.CreateDirectory(_cacheDir);
         var partial = cached + ".part";
-        if (await _download(new Uri(HumanEvalUrl), partial, cancel))
+        if (await _download(url, partial, cancel))
         {
             File.Move(partial, cached, overwrite: true);
             return cached;
         }
         throw new SuiteFormatException(
-            $"HumanEval is not cached and could not be downloaded from {HumanEvalUrl}. " +
-            $"Put HumanEval.jsonl.gz at {cached}, set PERFJUDGE_DATA to a folder holding humaneval/HumanEval.jsonl.gz, " +
+            $"{file} is not cached and could not be downloaded from {url}. " +
+            $"Put it at {cached}, set PERFJUDGE_DATA to a folder holding {dataset}/{file}, " +
             "or pass the file's path with --suite PATH.");
     }
 }

@@ -1,0 +1,63 @@
+using PerfJudge.Metrics;
+using PerfJudge.Runners;
+using PerfJudge.Tasks;
+
+namespace PerfJudge.Evaluation;
+
+/// <summary>Turns a task's measurements into per-sample efficiency figures (pure).</summary>
+public static class EfficiencyScorer
+{
+    /// <summary>Scores sample <paramref name="index"/> of <paramref name="measurement"/>.</summary>
+    public static EfficiencyScore Score(EfficiencySpec spec, TaskMeasurement measurement, int index)
+    {
+        var sample = measurement.Samples[index];
+        var correct = sample.Verdict == Verdict.Passed;
+        var levelCount = spec.Levels.Count;
+        var referenceWorst = measurement.References.Select(r => WorstPerLevel(r, measurement.CaseLevels, levelCount)).ToList();
+        var sampleWorst = WorstPerLevel(sample, measurement.CaseLevels, levelCount);
+        var levels = new List<EffAtK.Level>();
+        var worst = new List<double?>();
+        for (var level = 0; level < levelCount; level++)
+        {
+            // t_ref: the best reference on the level; T: alpha x the slowest (from the worker).
+            var tRef = referenceWorst.Min(r => r[level] ?? double.PositiveInfinity);
+            levels.Add(new EffAtK.Level(spec.Levels[level].Hardness, tRef, measurement.LevelLimits[level]));
+            var exceeded = sample.ExceededLevel is { } e && level >= e;
+            worst.Add(exceeded ? null : sampleWorst[level]);
+        }
+        var efficiency = EffAtK.SampleEfficiency(correct, levels, worst);
+        var scored = Enumerable.Range(0, measurement.CaseLevels.Count).Where(i => measurement.CaseLevels[i] > 0).ToList();
+        var referenceCosts = measurement.References.Select(r => scored.Sum(i => r.Times[i] ?? 0)).ToList();
+        var completed = correct && sample.ExceededLevel is null && scored.All(i => sample.Times[i] is not null);
+        var cost = scored.Sum(i => sample.Times[i] ?? 0);
+        double? speedup = completed && cost > 0 ? referenceCosts[0] / cost : null;
+        var (dps, dpsNorm) = DifferentialPerformance.Score(completed, completed ? cost : double.PositiveInfinity,
+            DifferentialPerformance.Cluster(referenceCosts));
+        return new EfficiencyScore(efficiency, speedup, dps, dpsNorm, cost, sample.ExceededLevel);
+    }
+
+    private static double?[] WorstPerLevel(ProgramMeasurement program, IReadOnlyList<int> caseLevels, int levelCount)
+    {
+        var worst = new double?[levelCount];
+        for (var i = 0; i < caseLevels.Count; i++)
+        {
+            var level = caseLevels[i];
+            var t = program.Times[i];
+            if (t is null)
+            {
+                worst[level] = null;
+                continue;
+            }
+            worst[level] = Math.Max(worst[level] ?? 0, t.Value);
+        }
+        // A level with any case not run has no worst time.
+        for (var i = 0; i < caseLevels.Count; i++)
+        {
+            if (program.Times[i] is null)
+            {
+                worst[caseLevels[i]] = null;
+            }
+        }
+        return worst;
+    }
+}

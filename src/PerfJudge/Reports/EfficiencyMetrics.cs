@@ -1,0 +1,49 @@
+using System.Globalization;
+using PerfJudge.Evaluation;
+using PerfJudge.Metrics;
+using PerfJudge.Runners;
+using PerfJudge.Statistics;
+
+namespace PerfJudge.Reports;
+
+/// <summary>Model-level efficiency aggregates: eff@k, DPS, DPS_norm and speedup, each with a 95%
+/// bootstrap interval over tasks.</summary>
+public static class EfficiencyMetrics
+{
+    /// <summary>Adds the efficiency metrics of <paramref name="results"/> to <paramref name="metrics"/>.</summary>
+    public static void Add(Dictionary<string, MetricValue> metrics, IReadOnlyList<SampleResult> results, IReadOnlyList<int> ks)
+    {
+        var tasks = results.Where(r => r.Efficiency is not null).GroupBy(r => r.Sample.TaskId, StringComparer.Ordinal).ToList();
+        foreach (var k in ks)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"eff@{k}");
+            var perTask = tasks.Select(g => ExpectedMaxAtK.Estimate(g.Select(r => r.Efficiency!.Efficiency).ToList(), k)).ToList();
+            metrics[name] = perTask.Any(v => v is null)
+                ? new MetricValue(null, null, null, string.Create(CultureInfo.InvariantCulture,
+                    $"not computable: {perTask.Count(v => v is null)} task(s) have fewer than {k} samples"))
+                : Mean(perTask.Select(v => v!.Value).ToList());
+        }
+        // DPS as EvalPerf reports it: averaged over correct samples (per task, then over tasks).
+        var correct = tasks.Select(g => g.Where(r => r.Result.Verdict == Verdict.Passed).Select(r => r.Efficiency!).ToList())
+            .Where(list => list.Count > 0).ToList();
+        metrics["dps"] = Mean(correct.Select(list => list.Average(e => e.Dps)).ToList());
+        metrics["dps_norm"] = Mean(correct.Select(list => list.Average(e => e.DpsNorm)).ToList());
+        // Speedup: geometric mean over tasks of each task's geometric mean over its correct,
+        // uncensored samples.
+        var logs = tasks.Select(g => g.Select(r => r.Efficiency!.Speedup).Where(s => s is > 0).Select(s => Math.Log(s!.Value)).ToList())
+            .Where(list => list.Count > 0).Select(list => list.Average()).ToList();
+        var log = Mean(logs);
+        metrics["speedup"] = log.Value is null ? log : new MetricValue(Math.Exp(log.Value.Value), Math.Exp(log.Low!.Value),
+            Math.Exp(log.High!.Value), "geometric mean over tasks; samples past a time limit are left out (censored)");
+    }
+
+    private static MetricValue Mean(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return new MetricValue(null, null, null, "no correct samples");
+        }
+        var ci = Bootstrap.MeanInterval(values);
+        return new MetricValue(values.Average(), ci.Low, ci.High, null);
+    }
+}
