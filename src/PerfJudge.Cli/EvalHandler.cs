@@ -38,13 +38,13 @@ public sealed class EvalHandler
             {
                 return ExitCodes.InputOrEnvironment;
             }
-            var python = PythonInterpreter.Resolve(settings.Python);
-            var command = new WorkerCommand(python, HarnessFile.Materialize(cacheDir));
-            var level = ChooseIsolation(settings.Isolation, command);
-            if (level is null)
+            var setup = EngineSetup.Create(settings.Isolation, settings.Python, _errors);
+            if (setup is null)
             {
                 return ExitCodes.InputOrEnvironment;
             }
+            var (python, command, isolation) = setup;
+            IsolationLevel? level = isolation;
             _console.MarkupLineInterpolated($"[grey]suite[/] {suite.Name} ({suite.Tasks.Count} tasks)  [grey]samples[/] {samples.Count}  [grey]isolation[/] {level.Value.Name()}  [grey]python[/] {python.Version}  [grey]jobs[/] {settings.Jobs}");
             using IResultStore store = settings.NoCache ? new NullResultStore() : new SqliteResultStore(settings.StorePath);
             await using var pool = new WorkerPool(command, level.Value, settings.Jobs);
@@ -147,36 +147,5 @@ public sealed class EvalHandler
             return null;
         }
         return set.Samples.ToList();
-    }
-
-    private IsolationLevel? ChooseIsolation(string choice, WorkerCommand command)
-    {
-        var strongest = choice switch
-        {
-            "namespaces" => IsolationLevel.Namespaces,
-            "rlimits" => IsolationLevel.Rlimits,
-            _ => IsolationLevel.Bubblewrap,
-        };
-        var outcome = SandboxProbe.Probe(command, strongest);
-        foreach (var note in outcome.Notes)
-        {
-            _errors.WriteLine("perfjudge: " + note);
-        }
-        var required = choice switch
-        {
-            "strict" => IsolationLevel.Namespaces,
-            "auto" => IsolationLevel.Rlimits,
-            _ => strongest,
-        };
-        if (outcome.Level < required)
-        {
-            _errors.WriteLine($"perfjudge: isolation '{choice}' needs at least {required.Name()}, but only {outcome.Level.Name()} works here. Install bubblewrap (apt-get install bubblewrap) or allow user namespaces.");
-            return null;
-        }
-        if (outcome.Level == IsolationLevel.Rlimits)
-        {
-            _errors.WriteLine("perfjudge: WARNING: running candidates with resource limits only (no namespaces); they can read the host file system.");
-        }
-        return outcome.Level;
     }
 }

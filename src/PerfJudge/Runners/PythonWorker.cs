@@ -45,9 +45,9 @@ public sealed class PythonWorker : IAsyncDisposable
 
     /// <summary>Starts a worker and waits for its greeting.</summary>
     public static async Task<PythonWorker> StartAsync(WorkerCommand command, IsolationLevel level, long uidBase,
-        string scratch, CancellationToken cancel)
+        string scratch, int cpu, CancellationToken cancel)
     {
-        var info = command.Build(level, uidBase, scratch);
+        var info = command.Build(level, uidBase, scratch, cpu: cpu);
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;

@@ -69,7 +69,7 @@ public sealed class WorkerPool : IAsyncDisposable
                     File.SetUnixFileMode(slot.Scratch, (UnixFileMode)0b111_101_101);
                 }
                 slot.Worker = await PythonWorker.StartAsync(_command, Level, _uidRange + slot.Index * 1_000_000L,
-                    slot.Scratch, cancel);
+                    slot.Scratch, (Environment.ProcessorCount - 1 - slot.Index % Environment.ProcessorCount), cancel);
             }
             return await work(slot.Worker);
         }

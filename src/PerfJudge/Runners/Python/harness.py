@@ -104,7 +104,7 @@ def zygote_main():
     if uid_base and os.geteuid() != 0:
         uid_base = 0
     for key in list(os.environ):
-        if key not in ("PATH", "LANG", "PYTHONHASHSEED"):
+        if key not in ("PATH", "LANG", "PYTHONHASHSEED", "PERFJUDGE_CPU"):
             del os.environ[key]
     prctl(4, 0)   # PR_SET_DUMPABLE=0: no ptrace, no /proc/PID/fd of ours for candidates
     prctl(36, 1)  # PR_SET_CHILD_SUBREAPER: orphans of candidates are reaped here

@@ -51,6 +51,11 @@ def _sandbox_self(rfd, wfd, uid, scratch, limits):
     # page faults, so only the per-sample entries change.
     os.environ["HOME"] = workdir
     os.environ["TMPDIR"] = workdir
+    if limits.get("pin_cpu") is not None:
+        try:
+            os.sched_setaffinity(0, {limits["pin_cpu"]})  # measurements: one core, no migrations
+        except OSError:
+            pass
     cpu = int(math.ceil(limits["cpu_seconds"]))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     resource.setrlimit(resource.RLIMIT_AS, (limits["memory_bytes"], limits["memory_bytes"]))

@@ -260,6 +260,9 @@ def checker_main(ctrl, uid_base, scratch_root):
             if request.get("kind") == "perf":
                 import pj_perf
                 result = pj_perf.judge_task(request, source)
+            elif request.get("kind") == "measure":
+                import pj_perf
+                result = pj_perf.measure_program(request, source)
             else:
                 result = pj_tests.judge_sample(request, source)
         except BaseException as exc:  # a harness bug must still produce exactly one line

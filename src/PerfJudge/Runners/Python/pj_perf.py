@@ -8,6 +8,7 @@ alike; it excludes everything before and after, so work hidden in those phases i
 Each round runs in new processes, so nothing computed for one repetition helps the next.
 """
 import hashlib
+import os
 import random
 import time
 
@@ -121,7 +122,15 @@ def wall_meter(_pid):
     return time.monotonic_ns()
 
 
+def pin(request):
+    """Measured programs of this worker all run on the worker's own core."""
+    cpu = os.environ.get("PERFJUDGE_CPU")
+    if cpu is not None and cpu.isdigit():
+        request["limits"]["pin_cpu"] = int(cpu)
+
+
 def judge_task(request, source):
+    pin(request)
     cases = generate_cases(request)
     ns = {"__name__": "__checker__"}
     exec_prompt(request, ns)  # checkers may use the prompt's helpers (poly in HumanEval/32)
@@ -192,3 +201,27 @@ def summarize(runs):
     return {"verdict": last.get("verdict"), "detail": last.get("detail"), "times": times,
             "rounds": len(runs), "exceeded_level": min(exceeded) if exceeded else None,
             "max_rss_kb": max(r.get("max_rss_kb", 0) for r in runs)}
+
+
+def measure_program(request, source):
+    """Measures one or more programs on one explicit input: `rounds` repetitions, each in a fresh
+    process, alternating between the programs (A B A B ...) so that drift cancels in their ratio.
+    Returns the per-repetition costs (seconds) of each program and its first output."""
+    pin(request)
+    meter = wall_meter if request.get("meter") == "wall" else cpu_ns
+    args = request["args"]
+    cases = [(0, tuple(args) if type(args) is list else (args,))]
+    programs = request.get("programs") or [request["program"]]
+    times = [[] for _ in programs]
+    outputs = [None] * len(programs)
+    rss = 0
+    for _ in range(max(1, int(request.get("rounds", 1)))):
+        for p, program in enumerate(programs):
+            run = run_program(source, program, request, cases, None, None, None, meter)
+            if run.get("verdict") != "passed":
+                return {"verdict": run.get("verdict"), "detail": "program %d: %s" % (p, run.get("detail"))}
+            times[p].append(run["times"][0])
+            rss = max(rss, run.get("max_rss_kb", 0))
+            if outputs[p] is None:
+                outputs[p] = repr(run["outputs"][0])[:200]
+    return {"verdict": "passed", "times": times, "max_rss_kb": rss, "outputs": outputs}
