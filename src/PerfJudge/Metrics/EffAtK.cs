@@ -11,7 +11,7 @@ public static class EffAtK
     /// <summary>Efficiency of one sample: 0 if incorrect; otherwise the hardness-weighted mean of
     /// level scores (T − t) / (T − t_ref), clipped to [0, 1], where t is the sample's worst time on
     /// the level (null when it exceeded the limit); a level past the limit scores 0 and so do all
-    /// later levels.</summary>
+    /// later levels. Zero-hardness levels only check correctness and are skipped.</summary>
     public static double SampleEfficiency(bool correct, IReadOnlyList<Level> levels, IReadOnlyList<double?> worstTimes)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(worstTimes.Count, levels.Count);
@@ -25,6 +25,10 @@ public static class EffAtK
         for (var i = 0; i < levels.Count; i++)
         {
             var level = levels[i];
+            if (level.Hardness == 0)
+            {
+                continue; // a zero-weight level (ENAMEL's level 0) only checks correctness
+            }
             weights += level.Hardness;
             var t = worstTimes[i];
             if (timedOut || t is null || t > level.TimeLimit)
