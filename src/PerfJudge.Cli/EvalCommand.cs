@@ -33,7 +33,7 @@ public static class EvalCommand
         var isolation = new Option<string>("--isolation") { Description = "auto (strongest available), strict (namespaces or better), or a level", DefaultValueFactory = _ => "auto" };
         isolation.AcceptOnlyFromAmong(IsolationChoices);
         var python = new Option<string?>("--python") { Description = "Python interpreter (default: $PERFJUDGE_PYTHON or python3)" };
-        var rounds = new Option<int>("--rounds") { Description = "Efficiency suites: repetitions in fresh processes (median per case)", DefaultValueFactory = _ => 1 };
+        var rounds = new Option<int>("--rounds") { Description = "Efficiency suites: repetitions in fresh processes (median per case)", DefaultValueFactory = _ => 3 };
         var alpha = new Option<double>("--alpha") { Description = "Efficiency suites: time limit = alpha x slowest reference", DefaultValueFactory = _ => 2.0 };
         var seed = new Option<int>("--seed") { Description = "Efficiency suites: seed of the input generators", DefaultValueFactory = _ => 0 };
         var meter = new Option<string>("--meter") { Description = "Cost meter: auto, cpu, wall (instructions and callgrind: not yet)", DefaultValueFactory = _ => "auto" };

@@ -52,7 +52,7 @@ public sealed class PythonWorker : IAsyncDisposable
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         info.StandardOutputEncoding = Encoding.UTF8;
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}");
+        var process = await ProcessLauncher.StartAsync(info);
         var worker = new PythonWorker(process, level);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
@@ -123,8 +123,9 @@ public sealed class PythonWorker : IAsyncDisposable
         }
         if (line is null)
         {
+            var exit = _process.WaitForExit(2000) ? $"exit code {_process.ExitCode}" : "still running";
             Kill();
-            return new Reply(null, (Verdict.SandboxError, "worker ended unexpectedly: " + StderrTail()));
+            return new Reply(null, (Verdict.SandboxError, $"worker ended unexpectedly ({exit}): {StderrTail()}"));
         }
         JsonNode? node;
         try
