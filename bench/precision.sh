@@ -8,7 +8,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 trials="${1:-10}"; shift || true
-meters=("${@:-cpu wall}")
+meters=("${@:-cpu wall callgrind}")
 dotnet build "$root/src/PerfJudge.Cli" -c Release -v q -nologo >/dev/null
 cli="$root/src/PerfJudge.Cli/bin/Release/net10.0/perfjudge.dll"
 out="$(mktemp -d)"
@@ -16,7 +16,8 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 for meter in ${meters[@]}; do
   for i in $(seq 1 "$trials"); do
     dotnet "$cli" measure "$here/precision/fast.py" --compare "$here/precision/slow.py" --entry work \
-      --input '[200000]' --meter "$meter" ${PRECISION_FLAGS:-} --json "$out/$meter-$i.json" > /dev/null
+      --input '[200000]' --meter "$meter" $([ "$meter" = callgrind ] && echo --min-rounds 1) ${PRECISION_FLAGS:-} \
+      --json "$out/$meter-$i.json" > /dev/null
   done
   python3 - "$out" "$meter" "$trials" <<'PY'
 import json, statistics, sys

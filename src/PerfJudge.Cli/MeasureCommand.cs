@@ -61,7 +61,7 @@ public static class MeasureCommand
                 await errors.WriteLineAsync($"perfjudge measure: {p}: file not found");
                 return ExitCodes.InputOrEnvironment;
             }
-            var meterName = MeterChoice.Resolve(parse.GetValue(meter)!, errors);
+            var meterName = MeterChoice.Resolve(parse.GetValue(meter)!, errors, allowCallgrind: true);
             var setup = meterName is null ? null : EngineSetup.Create(parse.GetValue(isolation)!, null, errors);
             if (setup is null)
             {
@@ -74,21 +74,31 @@ public static class MeasureCommand
             {
                 sources.Add(await File.ReadAllTextAsync(p, cancel));
             }
-            var outcome = await new ProgramMeasurer(pool).MeasureAsync(sources, parse.GetValue(entry)!,
-                args, meterName!, limits, parse.GetValue(target), parse.GetValue(minRounds), parse.GetValue(maxRounds), cancel);
+            var outcome = meterName == "callgrind"
+                ? await new CallgrindMeasurer(setup.Command, setup.Level).MeasureAsync(sources, parse.GetValue(entry)!, args,
+                    parse.GetValue(minRounds), TimeSpan.FromSeconds(Math.Max(600, parse.GetValue(timeout))), cancel)
+                : await new ProgramMeasurer(pool).MeasureAsync(sources, parse.GetValue(entry)!,
+                    args, meterName!, limits, parse.GetValue(target), parse.GetValue(minRounds), parse.GetValue(maxRounds), cancel);
+            var unit = meterName == "callgrind" ? "instructions" : "s";
             if (outcome.Error is not null)
             {
                 await errors.WriteLineAsync($"perfjudge measure: the program did not run: {outcome.Error}");
                 return ExitCodes.InputOrEnvironment;
             }
             string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
-            console.WriteLine($"meter        {meterName} ({(meterName == "cpu" ? "on-CPU time of the candidate, kernel schedstat" : "wall clock")}), isolation {setup.Level.Name()}");
+            var what = meterName switch
+            {
+                "cpu" => "on-CPU time of the candidate, kernel schedstat",
+                "callgrind" => "instructions of the call under valgrind: Ir(load+call) - Ir(load)",
+                _ => "wall clock",
+            };
+            console.WriteLine($"meter        {meterName} ({what}), isolation {setup.Level.Name()}");
             for (var p = 0; p < paths.Count; p++)
             {
                 var s = outcome.Summaries[p];
                 console.WriteLine($"program      {paths[p]} :: {parse.GetValue(entry)}   output {outcome.Outputs[p]}");
-                console.WriteLine($"  median     {F(s.Median)} s   95% CI [{F(s.Low)}, {F(s.High)}] (±{s.RelativeHalfWidth * 100:F2}%)");
-                console.WriteLine($"  HL         {F(s.HodgesLehmann)} s   MAD {F(s.Mad)} s   outliers {s.Outliers.Count}   repetitions {s.Count}");
+                console.WriteLine($"  median     {F(s.Median)} {unit}   95% CI [{F(s.Low)}, {F(s.High)}] (±{s.RelativeHalfWidth * 100:F2}%)");
+                console.WriteLine($"  HL         {F(s.HodgesLehmann)} {unit}   MAD {F(s.Mad)} {unit}   outliers {s.Outliers.Count}   repetitions {s.Count}");
             }
             if (outcome.Ratio is { } ratio)
             {
@@ -107,6 +117,7 @@ public static class MeasureCommand
                     ["program"] = path,
                     ["entry_point"] = parse.GetValue(entry),
                     ["meter"] = meterName,
+                    ["unit"] = unit,
                     ["median_s"] = s0.Median,
                     ["ci95_s"] = new JsonArray(s0.Low, s0.High),
                     ["hodges_lehmann_s"] = s0.HodgesLehmann,

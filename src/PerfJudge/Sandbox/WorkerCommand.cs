@@ -20,21 +20,41 @@ public sealed class WorkerCommand
         _harnessDir = harnessDir;
     }
 
+    /// <summary>Path of a harness module as the interpreter sees it at <paramref name="level"/>.</summary>
+    public string ModulePath(IsolationLevel level, string module) =>
+        (level == IsolationLevel.Bubblewrap ? HarnessInSandbox : _harnessDir) + "/" + module;
+
     /// <summary>setarch, used as <c>setarch -R</c> to run the worker without address-space randomisation.</summary>
     public static string? NoAslr { get; } = new[] { "/usr/bin/setarch", "/bin/setarch" }.FirstOrDefault(File.Exists);
 
     /// <summary>True when the engine runs as root: workers then drop each candidate to its own uid.</summary>
     public static bool IsRoot { get; } = OperatingSystem.IsLinux() && Interop.geteuid() == 0;
 
-    /// <summary>The start info for a worker; <paramref name="scratch"/> is a host folder used below bubblewrap.</summary>
-    public ProcessStartInfo Build(IsolationLevel level, long uidBase, string scratch, IReadOnlyList<string>? pythonArgs = null, int cpu = 0)
+    /// <summary>The start info for a worker; <paramref name="scratch"/> is a host folder used below bubblewrap;
+    /// <paramref name="prefix"/> runs before the interpreter (e.g. valgrind).</summary>
+    public ProcessStartInfo Build(IsolationLevel level, long uidBase, string scratch, IReadOnlyList<string>? pythonArgs = null, int cpu = 0,
+        IReadOnlyList<string>? prefix = null)
     {
         var info = new ProcessStartInfo { UseShellExecute = false };
         var args = info.ArgumentList;
         // -S: site imports threading here, whose at-fork hooks cost every candidate >100 page faults;
-        // the harness adds site-packages to sys.path itself.
+        // the harness adds site-packages to sys.path itself. -s, not -I: -I implies -E, which
+        // ignores PYTHONHASHSEED (hashing then varies run to run); the environment is cleared anyway.
         var harnessDir = level == IsolationLevel.Bubblewrap ? HarnessInSandbox : _harnessDir;
-        var inner = pythonArgs ?? ["-I", "-S", harnessDir + "/" + HarnessFile.EntryModule];
+        var inner = pythonArgs ?? ["-s", "-S", harnessDir + "/" + HarnessFile.EntryModule];
+        // The command run inside the isolation: [setarch -R] [prefix...] python args...
+        // Address-space randomisation off: every worker (and so every candidate, forked from it)
+        // gets the same memory layout, run after run. Layout alone moved the cost of one Python
+        // loop by 10% between worker starts here.
+        var command = new List<string>();
+        if (NoAslr is not null)
+        {
+            command.Add(NoAslr);
+            command.Add("-R");
+        }
+        command.AddRange(prefix ?? []);
+        command.Add(_python.Executable);
+        command.AddRange(inner);
         switch (level)
         {
             case IsolationLevel.Bubblewrap:
@@ -54,30 +74,11 @@ public sealed class WorkerCommand
                 }
                 break;
             default:
-                info.FileName = _python.Executable;
+                info.FileName = command[0];
+                command.RemoveAt(0);
                 break;
         }
-        if (NoAslr is not null)
-        {
-            // Address-space randomisation off: every worker (and so every candidate, forked from
-            // it) gets the same memory layout, run after run. Layout alone moved the cost of one
-            // Python loop by 10% between worker starts here.
-            if (level == IsolationLevel.Rlimits)
-            {
-                info.FileName = NoAslr;
-            }
-            else
-            {
-                args.Add(NoAslr);
-            }
-            args.Add("-R");
-            args.Add(_python.Executable);
-        }
-        else if (level != IsolationLevel.Rlimits)
-        {
-            args.Add(_python.Executable);
-        }
-        foreach (var a in inner)
+        foreach (var a in command)
         {
             args.Add(a);
         }

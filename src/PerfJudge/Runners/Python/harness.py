@@ -21,7 +21,9 @@ import signal
 import socket
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script dir out
+_here = os.path.dirname(os.path.abspath(__file__))
+if _here not in sys.path:
+    sys.path.insert(0, _here)
 sys.set_int_max_str_digits(0)
 
 for _name in ("typing", "collections", "itertools", "functools", "heapq", "bisect", "string",
