@@ -37,8 +37,9 @@ def hodges_lehmann(xs):
 paired = [[b / a for a, b in zip(d["costs_s"], d["compare"]["costs_s"])] for d in docs]
 ratio_hl = [hodges_lehmann(p) for p in paired]
 cov = lambda xs: statistics.stdev(xs) / statistics.mean(xs) * 100
-print(f"meter={meter}: fast {statistics.mean(fast)*1e3:.3f} ms CoV {cov(fast):.2f}% | "
-      f"slow {statistics.mean(slow)*1e3:.3f} ms CoV {cov(slow):.2f}% | "
+scale, unit = (1, "instr") if meter == "callgrind" else (1e3, "ms")
+print(f"meter={meter}: fast {statistics.mean(fast)*scale:.6g} {unit} CoV {cov(fast):.2f}% | "
+      f"slow {statistics.mean(slow)*scale:.6g} {unit} CoV {cov(slow):.2f}% | "
       f"ratio (median of paired) {statistics.mean(ratio):.4f} CoV {cov(ratio):.2f}% | "
       f"ratio (Hodges-Lehmann of paired) {statistics.mean(ratio_hl):.4f} CoV {cov(ratio_hl):.2f}% | "
       f"repetitions per measurement {min(reps)}-{max(reps)}")

@@ -76,8 +76,8 @@ public sealed class EvalHandler
                 results = await ProgressDisplay.RunAsync(_console, progress =>
                     evaluator.RunAsync(suite, samples, settings.Limits, settings.Jobs, progress, cancel), "samples");
             }
-            var summaries = MetricFilter.Apply(SummaryBuilder.Build(results, settings.Ks), settings.Metrics);
-            SummaryTable.Render(_console, summaries);
+            var summaries = SummaryBuilder.Build(results, settings.Ks);
+            SummaryTable.Render(_console, MetricFilter.Apply(summaries, settings.Metrics));
             var wall = clock.Elapsed.TotalSeconds;
             _console.MarkupLineInterpolated($"[grey]{results.Count} samples in {wall:F1} s ({results.Count(r => r.Cached)} from the store)[/]");
             if (settings.JsonOut is not null)

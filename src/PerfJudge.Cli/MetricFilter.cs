@@ -23,6 +23,8 @@ public static class MetricFilter
         _ when metric.StartsWith("pass@", StringComparison.Ordinal) => "pass",
         _ when metric.StartsWith("eff@", StringComparison.Ordinal) => "eff",
         "dps" or "dps_norm" => "dps",
+        _ when metric.StartsWith("speedup_best@", StringComparison.Ordinal) || metric.StartsWith("%opt@", StringComparison.Ordinal) => "pie",
+        "net" or "nmu" => "effibench",
         _ => "speedup",
     };
 }

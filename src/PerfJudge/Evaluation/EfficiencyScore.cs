@@ -8,5 +8,6 @@ namespace PerfJudge.Evaluation;
 /// <param name="DpsNorm">EvalPerf DPS_norm in [0, 1].</param>
 /// <param name="CostSeconds">Sum of the sample's per-case costs over the scored cases it completed.</param>
 /// <param name="ExceededLevel">First level on which the sample exceeded its time limit, if any.</param>
+/// <param name="MemoryRatio">Sample peak RSS / reference peak RSS (EffiBench NMU), when correct.</param>
 public sealed record EfficiencyScore(double Efficiency, double? Speedup, double Dps, double DpsNorm, double CostSeconds,
-    int? ExceededLevel);
+    int? ExceededLevel, double? MemoryRatio = null);

@@ -33,7 +33,9 @@ public static class EfficiencyScorer
         double? speedup = completed && cost > 0 ? referenceCosts[0] / cost : null;
         var (dps, dpsNorm) = DifferentialPerformance.Score(completed, completed ? cost : double.PositiveInfinity,
             DifferentialPerformance.Cluster(referenceCosts));
-        return new EfficiencyScore(efficiency, speedup, dps, dpsNorm, cost, sample.ExceededLevel);
+        var referenceRss = measurement.References[0].MaxRssKb;
+        double? memory = correct && referenceRss > 0 ? RuntimeNormalization.NormalizedMaxMemory(sample.MaxRssKb, referenceRss) : null;
+        return new EfficiencyScore(efficiency, speedup, dps, dpsNorm, cost, sample.ExceededLevel, memory);
     }
 
     private static double?[] WorstPerLevel(ProgramMeasurement program, IReadOnlyList<int> caseLevels, int levelCount)

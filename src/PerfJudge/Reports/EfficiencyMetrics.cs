@@ -32,6 +32,25 @@ public static class EfficiencyMetrics
         // uncensored samples.
         var logs = tasks.Select(g => g.Select(r => r.Efficiency!.Speedup).Where(s => s is > 0).Select(s => Math.Log(s!.Value)).ToList())
             .Where(list => list.Count > 0).Select(list => list.Average()).ToList();
+        foreach (var k in ks)
+        {
+            // PIE: mean over tasks of E[max speedup of k samples] (incorrect or slower count as 1),
+            // and the share of tasks optimised by at least 10%.
+            var pie = tasks.Select(g => g.Select(r => (r.Result.Verdict == Verdict.Passed && r.Efficiency!.Speedup is not null,
+                r.Efficiency!.Speedup ?? 1.0)).ToList()).ToList();
+            var best = pie.Select(list => Speedup.BestAtK(list, k)).ToList();
+            var opt = pie.Select(list => Speedup.OptimizedAtK(list, k)).ToList();
+            if (best.All(v => v is not null))
+            {
+                metrics[string.Create(CultureInfo.InvariantCulture, $"speedup_best@{k}")] = Mean(best.Select(v => v!.Value).ToList());
+                metrics[string.Create(CultureInfo.InvariantCulture, $"%opt@{k}")] = Mean(opt.Select(v => v!.Value).ToList());
+            }
+        }
+        // EffiBench: normalised execution time and peak memory of correct samples, mean over tasks.
+        metrics["net"] = Mean(tasks.Select(g => g.Select(r => r.Efficiency!.Speedup).Where(s => s is > 0).Select(s => 1 / s!.Value).ToList())
+            .Where(list => list.Count > 0).Select(list => list.Average()).ToList());
+        metrics["nmu"] = Mean(tasks.Select(g => g.Select(r => r.Efficiency!.MemoryRatio).Where(m => m is not null).Select(m => m!.Value).ToList())
+            .Where(list => list.Count > 0).Select(list => list.Average()).ToList());
         var log = Mean(logs);
         metrics["speedup"] = log.Value is null ? log : new MetricValue(Math.Exp(log.Value.Value), Math.Exp(log.Low!.Value),
             Math.Exp(log.High!.Value), "geometric mean over tasks; samples past a time limit are left out (censored)");

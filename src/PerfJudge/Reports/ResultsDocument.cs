@@ -75,6 +75,7 @@ public static class ResultsDocument
                 row["dps_norm"] = Math.Round(e.DpsNorm, 6);
                 row["cost_s"] = Math.Round(e.CostSeconds, 9);
                 row["exceeded_level"] = e.ExceededLevel;
+                row["memory_ratio"] = e.MemoryRatio is null ? null : Math.Round(e.MemoryRatio.Value, 6);
             }
             foreach (var (field, value) in r.Sample.Costs)
             {

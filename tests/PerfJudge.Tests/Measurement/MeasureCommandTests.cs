@@ -1,0 +1,62 @@
+using PerfJudge.Tests.Support;
+
+namespace PerfJudge.Tests.Measurement;
+
+[Collection(SandboxTests.Name)]
+public class MeasureCommandTests
+{
+    private readonly string _dir = TestData.TempDir();
+
+    private string Program(string name, int loops)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, $"def work(n):\n    t = 0\n    for _ in range({loops}):\n        for i in range(n):\n            t += i\n    return t\n");
+        return path;
+    }
+
+    [Fact]
+    public async Task Measures_two_programs_and_their_ratio_with_the_cpu_meter()
+    {
+        var json = Path.Combine(_dir, "m.json");
+        var outcome = await CliRunner.RunAsync("measure", Program("a.py", 1), "--compare", Program("b.py", 3), "--entry", "work",
+            "--input", "[20000]", "--min-rounds", "5", "--max-rounds", "10", "--json", json);
+        Assert.True(outcome.ExitCode == 0, outcome.Err);
+        Assert.Contains("ratio", outcome.Out, StringComparison.Ordinal);
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(json))!;
+        Assert.Equal("cpu", doc["meter"]!.GetValue<string>());
+        Assert.InRange(doc["compare"]!["ratio"]!.GetValue<double>(), 2.0, 4.5); // three loops vs one
+    }
+
+    [Fact]
+    public async Task Callgrind_counts_are_identical_run_to_run()
+    {
+        var json = Path.Combine(_dir, "cg.json");
+        var outcome = await CliRunner.RunAsync("measure", Program("c.py", 1), "--entry", "work", "--input", "[2000]",
+            "--meter", "callgrind", "--min-rounds", "2", "--json", json);
+        Assert.True(outcome.ExitCode == 0, outcome.Err);
+        var costs = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(json))!["costs_s"]!.AsArray()
+            .Select(c => c!.GetValue<double>()).ToList();
+        Assert.Equal(2, costs.Count);
+        Assert.True(costs[0] > 10_000, $"implausible count {costs[0]}");
+        Assert.Equal(costs[0], costs[1]);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{\"a\": 1}")]
+    public async Task Bad_input_is_a_usage_error(string input)
+    {
+        var outcome = await CliRunner.RunAsync("measure", Program("d.py", 1), "--entry", "work", "--input", input);
+        Assert.Equal(2, outcome.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_program_that_raises_is_an_input_error()
+    {
+        var path = Path.Combine(_dir, "bad.py");
+        await File.WriteAllTextAsync(path, "def work(n):\n    raise ValueError('no')\n");
+        var outcome = await CliRunner.RunAsync("measure", path, "--entry", "work", "--input", "[1]");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("ValueError", outcome.Err, StringComparison.Ordinal);
+    }
+}
