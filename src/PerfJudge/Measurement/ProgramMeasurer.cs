@@ -61,6 +61,7 @@ public sealed class ProgramMeasurer
                 return new Outcome(summaries, costs, ratio, null, rss, outputs);
             }
             batch = 5;
+            await _pool.RecycleAsync(cancel);
         }
         var (final, finalRatio) = Summarize(costs);
         return new Outcome(final, costs, finalRatio, null, rss, outputs);

@@ -79,6 +79,33 @@ public sealed class WorkerPool : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops every idle worker; the next request starts a fresh one. Measurements use this
+    /// so that their repetitions see more than one set of physical pages: a fresh process reuses
+    /// the pages its predecessor freed, so all repetitions in one worker share one cache layout.</summary>
+    public async Task RecycleAsync(CancellationToken cancel)
+    {
+        var taken = new List<Slot>();
+        try
+        {
+            for (var i = 0; i < _all.Count; i++)
+            {
+                taken.Add(await _slots.Reader.ReadAsync(cancel));
+            }
+            foreach (var slot in taken.Where(s => s.Worker is not null))
+            {
+                await slot.Worker!.DisposeAsync();
+                slot.Worker = null;
+            }
+        }
+        finally
+        {
+            foreach (var slot in taken)
+            {
+                _slots.Writer.TryWrite(slot);
+            }
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
