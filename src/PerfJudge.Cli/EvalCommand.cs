@@ -15,7 +15,7 @@ public static class EvalCommand
     public static readonly string[] MeterChoices = ["auto", "cpu", "wall", "instructions", "callgrind", "peak-memory"];
 
     /// <summary>Metric families accepted by <c>--metrics</c>.</summary>
-    public static readonly string[] MetricFamilies = ["pass", "eff", "dps", "speedup", "pie", "effibench"];
+    public static readonly string[] MetricFamilies = ["pass", "eff", "dps", "speedup", "speedups", "pie", "effibench"];
 
     /// <summary>Creates the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter errors)
@@ -38,7 +38,7 @@ public static class EvalCommand
         var seed = new Option<int>("--seed") { Description = "Efficiency suites: seed of the input generators", DefaultValueFactory = _ => 0 };
         var meter = new Option<string>("--meter") { Description = "Cost meter: auto, cpu, wall (instructions and callgrind: not yet)", DefaultValueFactory = _ => "auto" };
         meter.AcceptOnlyFromAmong(MeterChoices);
-        var metrics = new Option<string>("--metrics") { Description = "Metric families in the table: pass,eff,dps,speedup,pie,effibench (the JSON has all)", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
+        var metrics = new Option<string>("--metrics") { Description = "Metric families in the table: pass,eff,dps,speedup (geometric mean),speedups (other means),pie,effibench (the JSON has all)", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
         var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model")
         {
             suite, samples, k, jobs, timeout, memory, json, store, noCache, skipInvalid, isolation, python,
@@ -57,7 +57,7 @@ public static class EvalCommand
                 if (parse.GetValue(rounds) is < 1 or > 100) problems.Add("--rounds must be between 1 and 100");
                 if (parse.GetValue(alpha) is not (>= 1 and <= 100)) problems.Add("--alpha must be between 1 and 100");
                 var families = parse.GetValue(metrics)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-                problems.AddRange(families.Where(f => !MetricFamilies.Contains(f)).Select(f => $"--metrics: unknown family '{f}' (pass, eff, dps, speedup, pie, effibench)"));
+                problems.AddRange(families.Where(f => !MetricFamilies.Contains(f)).Select(f => $"--metrics: unknown family '{f}' (pass, eff, dps, speedup, speedups, pie, effibench)"));
                 if (problems.Count > 0) throw new UsageException(string.Join("; ", problems));
                 settings = new EvalSettings(parse.GetValue(suite)!, parse.GetValue(samples), ks, jobCount, limits,
                     parse.GetValue(json), parse.GetValue(store)!, parse.GetValue(noCache), parse.GetValue(skipInvalid),

@@ -25,6 +25,7 @@ public static class MetricFilter
         "dps" or "dps_norm" => "dps",
         _ when metric.StartsWith("speedup_best@", StringComparison.Ordinal) || metric.StartsWith("%opt@", StringComparison.Ordinal) => "pie",
         "net" or "nmu" => "effibench",
+        "speedup_hmean" or "speedup_mean_of_ratios" or "speedup_ratio_of_sums" => "speedups",
         _ => "speedup",
     };
 }

@@ -51,9 +51,29 @@ public static class EfficiencyMetrics
             .Where(list => list.Count > 0).Select(list => list.Average()).ToList());
         metrics["nmu"] = Mean(tasks.Select(g => g.Select(r => r.Efficiency!.MemoryRatio).Where(m => m is not null).Select(m => m!.Value).ToList())
             .Where(list => list.Count > 0).Select(list => list.Average()).ToList());
+        // The other speedup aggregates, each named for what it computes, over tasks' correct,
+        // uncensored samples (per task: mean speedup; reference and sample costs summed).
+        var perTaskSpeedups = tasks.Select(g => g.Select(r => r.Efficiency!).Where(e => e.Speedup is > 0).ToList())
+            .Where(list => list.Count > 0).ToList();
+        if (perTaskSpeedups.Count > 0)
+        {
+            var means = perTaskSpeedups.Select(list => list.Average(e => e.Speedup!.Value)).ToList();
+            metrics["speedup_hmean"] = Interval(Speedup.HarmonicMean(means), means, Speedup.HarmonicMean);
+            metrics["speedup_mean_of_ratios"] = Mean(means);
+            var sampleCosts = perTaskSpeedups.Select(list => list.Average(e => e.CostSeconds)).ToList();
+            var referenceCosts = perTaskSpeedups.Select(list => list.Average(e => e.CostSeconds * e.Speedup!.Value)).ToList();
+            metrics["speedup_ratio_of_sums"] = new MetricValue(Speedup.RatioOfSums(referenceCosts, sampleCosts), null, null,
+                "total reference cost / total sample cost over tasks with a correct, uncensored sample");
+        }
         var log = Mean(logs);
         metrics["speedup"] = log.Value is null ? log : new MetricValue(Math.Exp(log.Value.Value), Math.Exp(log.Low!.Value),
             Math.Exp(log.High!.Value), "geometric mean over tasks; samples past a time limit are left out (censored)");
+    }
+
+    private static MetricValue Interval(double value, List<double> values, Func<IReadOnlyList<double>, double> statistic)
+    {
+        var ci = Bootstrap.StatisticInterval(values, statistic);
+        return new MetricValue(value, ci.Low, ci.High, null);
     }
 
     private static MetricValue Mean(List<double> values)

@@ -31,6 +31,27 @@ public static class Bootstrap
         return new Interval(Quantile(means, alpha), Quantile(means, 1 - alpha));
     }
 
+    /// <summary>95% (by default) percentile interval of any statistic of <paramref name="values"/>.</summary>
+    public static Interval StatisticInterval(IReadOnlyList<double> values, Func<IReadOnlyList<double>, double> statistic,
+        int resamples = 2000, double level = 0.95, int seed = 12345)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(values.Count);
+        var random = new Random(seed);
+        var stats = new double[resamples];
+        var buffer = new double[values.Count];
+        for (var r = 0; r < resamples; r++)
+        {
+            for (var i = 0; i < buffer.Length; i++)
+            {
+                buffer[i] = values[random.Next(values.Count)];
+            }
+            stats[r] = statistic(buffer);
+        }
+        Array.Sort(stats);
+        var alpha = (1 - level) / 2;
+        return new Interval(Quantile(stats, alpha), Quantile(stats, 1 - alpha));
+    }
+
     /// <summary>Linear-interpolation quantile of sorted data.</summary>
     public static double Quantile(IReadOnlyList<double> sorted, double p)
     {
