@@ -12,7 +12,7 @@ public static class EvalCommand
     public static readonly string[] IsolationChoices = ["auto", "strict", "bubblewrap", "namespaces", "rlimits"];
 
     /// <summary>Meters accepted by <c>--meter</c> (unavailable ones are refused with a reason).</summary>
-    public static readonly string[] MeterChoices = ["auto", "cpu", "wall", "instructions", "callgrind", "peak-memory"];
+    public static readonly string[] MeterChoices = ["auto", "cpu", "wall", "instructions", "task-clock", "callgrind", "peak-memory"];
 
     /// <summary>Metric families accepted by <c>--metrics</c>.</summary>
     public static readonly string[] MetricFamilies = ["pass", "eff", "dps", "speedup", "speedups", "pie", "effibench"];
@@ -36,7 +36,7 @@ public static class EvalCommand
         var rounds = new Option<int>("--rounds") { Description = "Efficiency suites: repetitions in fresh processes (median per case)", DefaultValueFactory = _ => 3 };
         var alpha = new Option<double>("--alpha") { Description = "Efficiency suites: time limit = alpha x slowest reference", DefaultValueFactory = _ => 2.0 };
         var seed = new Option<int>("--seed") { Description = "Efficiency suites: seed of the input generators", DefaultValueFactory = _ => 0 };
-        var meter = new Option<string>("--meter") { Description = "Cost meter: auto, cpu, wall (instructions and callgrind: not yet)", DefaultValueFactory = _ => "auto" };
+        var meter = new Option<string>("--meter") { Description = "Cost meter: auto (instructions where available, else cpu), cpu, wall, instructions, task-clock", DefaultValueFactory = _ => "auto" };
         meter.AcceptOnlyFromAmong(MeterChoices);
         var metrics = new Option<string>("--metrics") { Description = "Metric families in the table: pass,eff,dps,speedup (geometric mean),speedups (other means),pie,effibench (the JSON has all)", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
         var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model")

@@ -49,6 +49,7 @@ public sealed class EvalHandler
             using IResultStore store = settings.NoCache ? new NullResultStore() : new SqliteResultStore(settings.StorePath);
             await using var pool = new WorkerPool(command, level.Value, settings.Jobs);
             IReadOnlyList<SampleResult> results;
+            string? meterUsed = null;
             if (suite.Tasks.Any(t => t.Efficiency is not null))
             {
                 var meter = MeterChoice.Resolve(settings.Meter, _errors);
@@ -56,6 +57,7 @@ public sealed class EvalHandler
                 {
                     return ExitCodes.InputOrEnvironment;
                 }
+                meterUsed = meter;
                 // Each program runs all cases of a task in one process: its CPU budget covers them all,
                 // while each case gets its own limit from the references.
                 var options = new EfficiencyOptions(settings.Limits with { CpuSeconds = Math.Max(60, settings.Limits.CpuSeconds) },
@@ -83,7 +85,8 @@ public sealed class EvalHandler
             if (settings.JsonOut is not null)
             {
                 var run = new RunInfo(started, wall, level.Value.Name(), python.Version, settings.Limits.WallSeconds,
-                    typeof(Evaluator).Assembly.GetName().Version?.ToString() ?? "0");
+                    typeof(Evaluator).Assembly.GetName().Version?.ToString() ?? "0", meterUsed,
+                    meterUsed is null ? null : PerfJudge.Measurement.Meters.Unit(meterUsed));
                 ResultsDocument.Write(settings.JsonOut, ResultsDocument.Build(suite.Name, summaries, results, run));
                 _console.MarkupLineInterpolated($"[grey]results written to[/] {settings.JsonOut}");
             }

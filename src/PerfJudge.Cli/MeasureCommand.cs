@@ -79,7 +79,7 @@ public static class MeasureCommand
                     parse.GetValue(minRounds), TimeSpan.FromSeconds(Math.Max(600, parse.GetValue(timeout))), cancel)
                 : await new ProgramMeasurer(pool).MeasureAsync(sources, parse.GetValue(entry)!,
                     args, meterName!, limits, parse.GetValue(target), parse.GetValue(minRounds), parse.GetValue(maxRounds), cancel);
-            var unit = meterName == "callgrind" ? "instructions" : "s";
+            var unit = Meters.Unit(meterName!);
             if (outcome.Error is not null)
             {
                 await errors.WriteLineAsync($"perfjudge measure: the program did not run: {outcome.Error}");
@@ -90,6 +90,8 @@ public static class MeasureCommand
             {
                 "cpu" => "on-CPU time of the candidate, kernel schedstat",
                 "callgrind" => "instructions of the call under valgrind: Ir(load+call) - Ir(load)",
+                "instructions" => "retired user-space instructions, hardware counter opened by the checker",
+                "task-clock" => "perf task clock of the candidate, opened by the checker",
                 _ => "wall clock",
             };
             console.WriteLine($"meter        {meterName} ({what}), isolation {setup.Level.Name()}");

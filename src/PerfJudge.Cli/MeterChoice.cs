@@ -1,24 +1,37 @@
+using PerfJudge.Measurement;
+
 namespace PerfJudge.Cli;
 
 /// <summary>Resolves <c>--meter</c> to a meter this build can use on this machine.</summary>
 public static class MeterChoice
 {
-    /// <summary>Returns <c>cpu</c>, <c>wall</c> or (for measure) <c>callgrind</c>, or null after explaining why the choice cannot be used.</summary>
+    /// <summary>Returns the meter to use, or null after explaining why the choice cannot be used.
+    /// <c>auto</c> picks <c>instructions</c> where the machine has a hardware counter, else <c>cpu</c>.</summary>
     public static string? Resolve(string choice, TextWriter errors, bool allowCallgrind = false)
     {
         switch (choice)
         {
             case "auto":
+                var picked = Meters.InstructionsAvailable ? "instructions" : "cpu";
+                errors.WriteLine(Meters.InstructionsAvailable
+                    ? "perfjudge: meter auto -> instructions (hardware counter, user space)"
+                    : "perfjudge: meter auto -> cpu (no hardware instruction counter on this machine)");
+                return picked;
             case "cpu":
-                return "cpu";
             case "wall":
-                return "wall";
+                return choice;
+            case "instructions" when Meters.InstructionsAvailable:
+                return choice;
             case "instructions":
-                errors.WriteLine("perfjudge: the 'instructions' meter (perf_event_open) is not implemented yet; " +
-                    (PerfEventsLikelyAvailable() ? "this kernel exposes perf events." : "this machine does not expose perf events either.") +
-                    " Use --meter cpu.");
+                errors.WriteLine("perfjudge: the 'instructions' meter needs a hardware instruction counter (perf_event_open), " +
+                    "which this machine does not expose (VMs often don't). Use --meter cpu, or callgrind with 'measure'.");
                 return null;
-            case "callgrind" when allowCallgrind && PerfJudge.Measurement.CallgrindMeasurer.Available:
+            case "task-clock" when Meters.TaskClockAvailable:
+                return choice;
+            case "task-clock":
+                errors.WriteLine("perfjudge: perf_event_open is not available here; use --meter cpu.");
+                return null;
+            case "callgrind" when allowCallgrind && CallgrindMeasurer.Available:
                 return "callgrind";
             case "callgrind":
                 errors.WriteLine(allowCallgrind
@@ -30,7 +43,4 @@ public static class MeterChoice
                 return null;
         }
     }
-
-    private static bool PerfEventsLikelyAvailable() =>
-        File.Exists("/proc/sys/kernel/perf_event_paranoid") && Directory.Exists("/sys/bus/event_source/devices/cpu");
 }

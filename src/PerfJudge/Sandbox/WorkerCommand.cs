@@ -137,7 +137,8 @@ public sealed class WorkerCommand
             // Real root inside the sandbox keeps only what the trusted harness needs to drop each
             // candidate to its own uid and to clean up after it; the candidate ends with none.
             Add("--cap-drop", "ALL");
-            foreach (var cap in new[] { "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER" })
+            // SYS_PTRACE: the checker opens performance counters on candidates of other uids.
+            foreach (var cap in new[] { "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER", "CAP_SYS_PTRACE" })
             {
                 Add("--cap-add", cap);
             }

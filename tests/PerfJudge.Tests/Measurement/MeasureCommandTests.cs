@@ -41,6 +41,38 @@ public class MeasureCommandTests
         Assert.Equal(costs[0], costs[1]);
     }
 
+    [Fact]
+    public async Task A_candidate_cannot_stop_the_counter_the_checker_opened_on_it()
+    {
+        // prctl(PR_TASK_PERF_EVENTS_DISABLE) stops only counters the caller created itself.
+        var honest = Program("honest.py", 3);
+        var tamper = Path.Combine(_dir, "tamper.py");
+        await File.WriteAllTextAsync(tamper, "import ctypes\nctypes.CDLL(None).prctl(31, 0, 0, 0, 0)\n" + await File.ReadAllTextAsync(honest));
+        var json = Path.Combine(_dir, "t.json");
+        var outcome = await CliRunner.RunAsync("measure", honest, "--compare", tamper, "--entry", "work", "--input", "[20000]",
+            "--meter", "task-clock", "--min-rounds", "5", "--max-rounds", "10", "--json", json);
+        Assert.True(outcome.ExitCode == 0, outcome.Err);
+        var ratio = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(json))!["compare"]!["ratio"]!.GetValue<double>();
+        Assert.InRange(ratio, 0.7, 1.4);
+    }
+
+    [Fact]
+    public async Task The_instructions_meter_is_used_where_available_and_refused_clearly_elsewhere()
+    {
+        var outcome = await CliRunner.RunAsync("measure", Program("e.py", 1), "--entry", "work", "--input", "[2000]",
+            "--meter", "instructions", "--min-rounds", "3", "--max-rounds", "3");
+        if (PerfJudge.Measurement.Meters.InstructionsAvailable)
+        {
+            Assert.True(outcome.ExitCode == 0, outcome.Err);
+            Assert.Contains("instructions", outcome.Out, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Contains("hardware instruction counter", outcome.Err, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("{\"a\": 1}")]

@@ -53,6 +53,7 @@ class Candidate:
         self.source, self.serial, self.pid = source, serial, pid
         self.wfd, self.rfd, self.pidfd, self.uid, self.scratch = wfd, rfd, pidfd, uid, scratch
         self.exit = None
+        self.extra_fds = []  # e.g. performance counters opened on this candidate
 
     def load(self, program, entry_point, limits, deadline):
         """Sends the program; returns None when ready, else a verdict dict."""
@@ -103,7 +104,7 @@ class Candidate:
         if self.uid is not None:
             kill_uid(self.uid)
         exit_info = self.wait()
-        for fd in (self.wfd, self.rfd, self.pidfd):
+        for fd in [self.wfd, self.rfd, self.pidfd] + self.extra_fds:
             try:
                 os.close(fd)
             except OSError:

@@ -13,6 +13,7 @@ import random
 import time
 
 from pj_checker import CandidateGone, NotPlainResult, cpu_ns, ended_verdict, finalize, reply_value
+import pj_counters
 import pj_enamel_helpers
 
 _inputs = {}
@@ -50,13 +51,14 @@ def exec_prompt(request, ns):
         pass  # a prompt that is not a complete program only lacks its helpers
 
 
-def run_program(source, program, request, cases, answers, check, case_limits, meter):
+def run_program(source, program, request, cases, answers, check, case_limits, meter_name):
     """Runs every case in one fresh process. Returns a dict: verdict, detail, times (seconds per
     case, None after the program stopped), outputs (when answers is None), exceeded_level."""
     limits = request["limits"]
     cand = source.spawn()
     result = {"times": [None] * len(cases), "exceeded_level": None}
     try:
+        meter = make_meter(meter_name, cand)  # before the program is loaded
         deadline = time.monotonic() + limits["wall_seconds"]
         failure = cand.load(program, request["entry_point"], limits, deadline)
         if failure is not None:
@@ -73,7 +75,7 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                 return finalize(result, cand, limits)
         for i, (level, args) in enumerate(cases):
             wall_limit = case_limits[level][1] if case_limits else limits["wall_seconds"]
-            before = meter(cand.pid)
+            before = meter()
             started = time.monotonic()
             try:
                 reply = cand.call(args, started + wall_limit)
@@ -83,8 +85,7 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                     break
                 result.update(ended_verdict(cand, str(gone), limits))
                 return finalize(result, cand, limits)
-            after = meter(cand.pid)
-            cost = (after - before) / 1e9 if before is not None and after is not None else None
+            cost = meter() - before
             result["times"][i] = cost
             try:
                 output = reply_value(reply)
@@ -121,8 +122,17 @@ def check_output(check, args, answer, output):
         return False
 
 
-def wall_meter(_pid):
-    return time.monotonic_ns()
+def make_meter(name, cand):
+    """A function returning the candidate's cost so far, in the meter's unit: seconds for
+    cpu/wall/task-clock, instructions for instructions."""
+    if name in pj_counters.EVENTS:
+        fd = pj_counters.open_counter(name, cand.pid)
+        cand.extra_fds.append(fd)
+        scale = 1e-9 if name == "task-clock" else 1.0
+        return lambda: pj_counters.read_counter(fd)[0] * scale
+    if name == "wall":
+        return lambda: time.monotonic_ns() * 1e-9
+    return lambda: (cpu_ns(cand.pid) or 0) * 1e-9
 
 
 def pin(request):
@@ -139,7 +149,7 @@ def judge_task(request, source):
     exec_prompt(request, ns)  # checkers may use the prompt's helpers (poly in HumanEval/32)
     exec(compile(request["checker"], "<checker>", "exec"), ns)
     check = ns["__check"]
-    meter = wall_meter if request.get("meter") == "wall" else cpu_ns
+    meter = request.get("meter") or "cpu"
     rounds = max(1, int(request.get("rounds", 1)))
     alpha = float(request.get("alpha", 2.0))
     refs = request["references"]
@@ -211,7 +221,7 @@ def measure_program(request, source):
     process, alternating between the programs (A B A B ...) so that drift cancels in their ratio.
     Returns the per-repetition costs (seconds) of each program and its first output."""
     pin(request)
-    meter = wall_meter if request.get("meter") == "wall" else cpu_ns
+    meter = request.get("meter") or "cpu"
     args = request["args"]
     cases = [(0, tuple(args) if type(args) is list else (args,))]
     programs = request.get("programs") or [request["program"]]
