@@ -19,7 +19,7 @@ public static class MeasureCommand
         var file = new Argument<string>("file") { Description = "Python program defining the entry point" };
         var entry = new Option<string>("--entry") { Description = "Function to call", Required = true };
         var input = new Option<string>("--input") { Description = "JSON array of the call's arguments, e.g. '[[3,1,2]]'", Required = true };
-        var meter = new Option<string>("--meter") { Description = "auto, cpu or wall", DefaultValueFactory = _ => "auto" };
+        var meter = new Option<string>("--meter") { Description = "auto, cpu, wall, instructions, task-clock, callgrind or peak-memory", DefaultValueFactory = _ => "auto" };
         meter.AcceptOnlyFromAmong(EvalCommand.MeterChoices);
         var target = new Option<double>("--target") { Description = "Stop when the median's 95% CI half-width is this fraction of it", DefaultValueFactory = _ => 0.01 };
         var minRounds = new Option<int>("--min-rounds") { Description = "Fewest repetitions", DefaultValueFactory = _ => 5 };
@@ -61,7 +61,7 @@ public static class MeasureCommand
                 await errors.WriteLineAsync($"perfjudge measure: {p}: file not found");
                 return ExitCodes.InputOrEnvironment;
             }
-            var meterName = MeterChoice.Resolve(parse.GetValue(meter)!, errors, allowCallgrind: true);
+            var meterName = MeterChoice.Resolve(parse.GetValue(meter)!, errors, singleProgram: true);
             var setup = meterName is null ? null : EngineSetup.Create(parse.GetValue(isolation)!, null, errors);
             if (setup is null)
             {
@@ -92,6 +92,7 @@ public static class MeasureCommand
                 "callgrind" => "instructions of the call under valgrind: Ir(load+call) - Ir(load)",
                 "instructions" => "retired user-space instructions, hardware counter opened by the checker",
                 "task-clock" => "perf task clock of the candidate, opened by the checker",
+                "peak-memory" => "peak resident set size of the repetition's process (wait4)",
                 _ => "wall clock",
             };
             console.WriteLine($"meter        {meterName} ({what}), isolation {setup.Level.Name()}");

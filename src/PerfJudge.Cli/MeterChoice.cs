@@ -7,7 +7,7 @@ public static class MeterChoice
 {
     /// <summary>Returns the meter to use, or null after explaining why the choice cannot be used.
     /// <c>auto</c> picks <c>instructions</c> where the machine has a hardware counter, else <c>cpu</c>.</summary>
-    public static string? Resolve(string choice, TextWriter errors, bool allowCallgrind = false)
+    public static string? Resolve(string choice, TextWriter errors, bool singleProgram = false)
     {
         switch (choice)
         {
@@ -31,15 +31,18 @@ public static class MeterChoice
             case "task-clock":
                 errors.WriteLine("perfjudge: perf_event_open is not available here; use --meter cpu.");
                 return null;
-            case "callgrind" when allowCallgrind && CallgrindMeasurer.Available:
+            case "callgrind" when singleProgram && CallgrindMeasurer.Available:
                 return "callgrind";
             case "callgrind":
-                errors.WriteLine(allowCallgrind
+                errors.WriteLine(singleProgram
                     ? "perfjudge: the 'callgrind' meter needs valgrind (apt-get install valgrind)."
                     : "perfjudge: the 'callgrind' meter is available for 'perfjudge measure' only (too slow for suites). Use --meter cpu.");
                 return null;
+            case "peak-memory" when singleProgram:
+                return choice;
             default:
-                errors.WriteLine("perfjudge: 'peak-memory' is not a per-case meter; peak memory is reported per sample as max_rss_kb.");
+                errors.WriteLine("perfjudge: 'peak-memory' is a per-process figure, so it is a meter for 'perfjudge measure' only; " +
+                    "suites report each sample's peak memory (max_rss_kb) and NMU.");
                 return null;
         }
     }

@@ -12,5 +12,10 @@ public static class Meters
     public static bool TaskClockAvailable { get; } = Interop.CanCountPerfEvent(1, 1);
 
     /// <summary>Unit of a meter's costs.</summary>
-    public static string Unit(string meter) => meter is "instructions" or "callgrind" ? "instructions" : "s";
+    public static string Unit(string meter) => meter switch
+    {
+        "instructions" or "callgrind" => "instructions",
+        "peak-memory" => "KiB",
+        _ => "s",
+    };
 }

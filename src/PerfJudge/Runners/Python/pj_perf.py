@@ -228,12 +228,13 @@ def measure_program(request, source):
     times = [[] for _ in programs]
     outputs = [None] * len(programs)
     rss = 0
+    memory = meter == "peak-memory"  # cost = peak RSS (KiB) of the repetition's process
     for _ in range(max(1, int(request.get("rounds", 1)))):
         for p, program in enumerate(programs):
-            run = run_program(source, program, request, cases, None, None, None, meter)
+            run = run_program(source, program, request, cases, None, None, None, "cpu" if memory else meter)
             if run.get("verdict") != "passed":
                 return {"verdict": run.get("verdict"), "detail": "program %d: %s" % (p, run.get("detail"))}
-            times[p].append(run["times"][0])
+            times[p].append(float(run.get("max_rss_kb", 0)) if memory else run["times"][0])
             rss = max(rss, run.get("max_rss_kb", 0))
             if outputs[p] is None:
                 outputs[p] = repr(run["outputs"][0])[:200]
