@@ -42,18 +42,7 @@ public sealed record RobustSummary(int Count, double Median, double Low, double 
         {
             return (values[0], values[0]);
         }
-        var random = new Random(seed);
-        var medians = new double[resamples];
-        var buffer = new double[values.Count];
-        for (var r = 0; r < resamples; r++)
-        {
-            for (var i = 0; i < buffer.Length; i++)
-            {
-                buffer[i] = values[random.Next(values.Count)];
-            }
-            medians[r] = buffer.Median();
-        }
-        Array.Sort(medians);
-        return (Bootstrap.Quantile(medians, 0.025), Bootstrap.Quantile(medians, 0.975));
+        var ci = Bootstrap.StatisticInterval(values, sample => sample.Median(), resamples, 0.95, seed);
+        return (ci.Low, ci.High);
     }
 }
