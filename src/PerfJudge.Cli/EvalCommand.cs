@@ -20,7 +20,7 @@ public static class EvalCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
-        var suite = new Option<string>("--suite") { Description = "Built-in suite (demo, humaneval) or a suite file (.jsonl, .jsonl.gz)", DefaultValueFactory = _ => "demo" };
+        var suite = new Option<string>("--suite") { Description = "Built-in suite (demo, humaneval, enamel) or a suite file (HumanEval .jsonl/.jsonl.gz, ENAMEL .csv)", DefaultValueFactory = _ => "demo" };
         var samples = new Option<string?>("--samples") { Description = "Samples JSONL; 'canonical' judges the suite's reference solutions. Default for the demo suite: its demo samples" };
         var k = new Option<string>("--k") { Description = "Comma-separated k for pass@k", DefaultValueFactory = _ => "1" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel sandboxed workers", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -39,7 +39,7 @@ public static class EvalCommand
         var meter = new Option<string>("--meter") { Description = "Cost meter: auto (instructions where available, else cpu), cpu, wall, instructions, task-clock", DefaultValueFactory = _ => "auto" };
         meter.AcceptOnlyFromAmong(MeterChoices);
         var metrics = new Option<string>("--metrics") { Description = "Metric families in the table: pass,eff,dps,speedup (geometric mean),speedups (other means),pie,effibench (the JSON has all)", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
-        var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model")
+        var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model; eff@k, DPS and speedups on efficiency suites")
         {
             suite, samples, k, jobs, timeout, memory, json, store, noCache, skipInvalid, isolation, python,
             rounds, alpha, seed, meter, metrics,
