@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace PerfJudge.Tasks;
 
 /// <summary>Loads suites in the HumanEval format: JSONL (optionally gzipped) with task_id,
-/// prompt, canonical_solution, test and entry_point.</summary>
+/// prompt, canonical_solution, test and entry_point; a line may add efficiency fields
+/// (see <see cref="EfficiencyFields"/>).</summary>
 public static class HumanEvalLoader
 {
     private static readonly string[] Fields = ["task_id", "prompt", "canonical_solution", "test", "entry_point"];
@@ -42,9 +43,10 @@ public static class HumanEvalLoader
                 }
                 values[i] = value ?? "";
             }
+            var efficiency = ok ? EfficiencyFields.Parse(obj, values[1], values[2], $"{path}:{line.Number}", errors) : null;
             if (ok)
             {
-                tasks.Add(new CodeTask(values[0], values[1], values[2], values[3], values[4]));
+                tasks.Add(new CodeTask(values[0], values[1], values[2], values[3], values[4], efficiency));
             }
         }
         if (errors.Count == 0 && tasks.Count == 0)
