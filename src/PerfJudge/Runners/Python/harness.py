@@ -24,7 +24,8 @@ import sys
 _here = os.path.dirname(os.path.abspath(__file__))
 if _here not in sys.path:
     sys.path.insert(0, _here)
-sys.set_int_max_str_digits(0)
+if hasattr(sys, "set_int_max_str_digits"):  # 3.11+ limits int<->str conversions
+    sys.set_int_max_str_digits(0)
 
 for _name in ("typing", "collections", "itertools", "functools", "heapq", "bisect", "string",
               "re", "operator", "copy", "fractions", "decimal", "hashlib", "array", "abc",
