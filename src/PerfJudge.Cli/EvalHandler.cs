@@ -43,11 +43,10 @@ public sealed class EvalHandler
             {
                 return ExitCodes.InputOrEnvironment;
             }
-            var (python, command, isolation) = setup;
-            IsolationLevel? level = isolation;
-            _console.MarkupLineInterpolated($"[grey]suite[/] {suite.Name} ({suite.Tasks.Count} tasks)  [grey]samples[/] {samples.Count}  [grey]isolation[/] {level.Value.Name()}  [grey]python[/] {python.Version}  [grey]jobs[/] {settings.Jobs}");
+            var (python, command, level) = setup;
+            _console.MarkupLineInterpolated($"[grey]suite[/] {suite.Name} ({suite.Tasks.Count} tasks)  [grey]samples[/] {samples.Count}  [grey]isolation[/] {level.Name()}  [grey]python[/] {python.Version}  [grey]jobs[/] {settings.Jobs}");
             using IResultStore store = settings.NoCache ? new NullResultStore() : new SqliteResultStore(settings.StorePath);
-            await using var pool = new WorkerPool(command, level.Value, settings.Jobs);
+            await using var pool = new WorkerPool(command, level, settings.Jobs);
             IReadOnlyList<SampleResult> results;
             string? meterUsed = null;
             if (suite.Tasks.Any(t => t.Efficiency is not null))
@@ -84,7 +83,7 @@ public sealed class EvalHandler
             _console.MarkupLineInterpolated($"[grey]{results.Count} samples in {wall:F1} s ({results.Count(r => r.Cached)} from the store)[/]");
             if (settings.JsonOut is not null)
             {
-                var run = new RunInfo(started, wall, level.Value.Name(), python.Version, settings.Limits.WallSeconds,
+                var run = new RunInfo(started, wall, level.Name(), python.Version, settings.Limits.WallSeconds,
                     typeof(Evaluator).Assembly.GetName().Version?.ToString() ?? "0", meterUsed,
                     meterUsed is null ? null : PerfJudge.Measurement.Meters.Unit(meterUsed));
                 ResultsDocument.Write(settings.JsonOut, ResultsDocument.Build(suite.Name, summaries, results, run));

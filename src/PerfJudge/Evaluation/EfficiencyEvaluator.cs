@@ -96,7 +96,7 @@ public sealed class EfficiencyEvaluator
             var index = programs.IndexOf(sample.Program);
             var program = measurement.Samples[index];
             var score = EfficiencyScorer.Score(spec, measurement, index);
-            var execution = new ExecutionResult(program.Verdict, program.Detail, _pool.Level.Name(), score.CostSeconds,
+            var execution = new ExecutionResult(program.Verdict, program.Detail, _pool.Level.Name(), program.CpuSeconds,
                 program.MaxRssKb, 0);
             results.Add(new SampleResult(sample, execution, fromStore, score));
         }

@@ -46,7 +46,7 @@ public sealed class Evaluator
         var options = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel };
         await Parallel.ForEachAsync(pending, options, async (item, token) =>
         {
-            var result = await _pool.RunAsync(item.Value, measure: false, token);
+            var result = await _pool.RunAsync(item.Value, token);
             if (result.Verdict != Verdict.SandboxError)
             {
                 _store.Put(item.Key, result);

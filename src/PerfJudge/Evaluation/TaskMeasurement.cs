@@ -9,7 +9,9 @@ namespace PerfJudge.Evaluation;
 /// <param name="Times">Cost (seconds) per case, median over rounds; null for cases not run.</param>
 /// <param name="ExceededLevel">First level whose time limit it exceeded, if any.</param>
 /// <param name="MaxRssKb">Peak resident memory over its rounds.</param>
-public sealed record ProgramMeasurement(Verdict Verdict, string? Detail, IReadOnlyList<double?> Times, int? ExceededLevel, long MaxRssKb);
+/// <param name="CpuSeconds">User+system CPU of its processes over all rounds (wait4 rusage).</param>
+public sealed record ProgramMeasurement(Verdict Verdict, string? Detail, IReadOnlyList<double?> Times, int? ExceededLevel, long MaxRssKb,
+    double CpuSeconds);
 
 /// <summary>One efficiency task measured in one worker: case levels, per-level time limits, and
 /// the measurements of its references and samples (in request order).</summary>
@@ -24,7 +26,8 @@ public sealed record TaskMeasurement(IReadOnlyList<int> CaseLevels, IReadOnlyLis
             p["detail"]?.GetValue<string>(),
             p["times"]!.AsArray().Select(t => t?.GetValue<double>()).ToList(),
             p["exceeded_level"]?.GetValue<int>(),
-            p["max_rss_kb"]?.GetValue<long>() ?? 0);
+            p["max_rss_kb"]?.GetValue<long>() ?? 0,
+            p["cpu_s"]?.GetValue<double>() ?? 0);
         return new TaskMeasurement(
             node["case_levels"]!.AsArray().Select(x => x!.GetValue<int>()).ToList(),
             node["level_limits"]!.AsArray().Select(x => x!.GetValue<double>()).ToList(),

@@ -60,8 +60,8 @@ public static class EfficiencyMetrics
             var means = perTaskSpeedups.Select(list => list.Average(e => e.Speedup!.Value)).ToList();
             metrics["speedup_hmean"] = Interval(Speedup.HarmonicMean(means), means, Speedup.HarmonicMean);
             metrics["speedup_mean_of_ratios"] = Mean(means);
-            var sampleCosts = perTaskSpeedups.Select(list => list.Average(e => e.CostSeconds)).ToList();
-            var referenceCosts = perTaskSpeedups.Select(list => list.Average(e => e.CostSeconds * e.Speedup!.Value)).ToList();
+            var sampleCosts = perTaskSpeedups.Select(list => list.Average(e => e.Cost)).ToList();
+            var referenceCosts = perTaskSpeedups.Select(list => list.Average(e => e.Cost * e.Speedup!.Value)).ToList();
             metrics["speedup_ratio_of_sums"] = new MetricValue(Speedup.RatioOfSums(referenceCosts, sampleCosts), null, null,
                 "total reference cost / total sample cost over tasks with a correct, uncensored sample");
         }

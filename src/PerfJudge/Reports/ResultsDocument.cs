@@ -73,7 +73,7 @@ public static class ResultsDocument
                 row["speedup"] = e.Speedup is null ? null : Math.Round(e.Speedup.Value, 6);
                 row["dps"] = Math.Round(e.Dps, 6);
                 row["dps_norm"] = Math.Round(e.DpsNorm, 6);
-                row["cost"] = e.CostSeconds;
+                row["cost"] = e.Cost;
                 row["exceeded_level"] = e.ExceededLevel;
                 row["memory_ratio"] = e.MemoryRatio is null ? null : Math.Round(e.MemoryRatio.Value, 6);
             }

@@ -76,10 +76,10 @@ public sealed class PythonWorker : IAsyncDisposable
 
     /// <summary>Judges one request. Failures of the worker itself become <see cref="Verdict.SandboxError"/>
     /// results (and leave the worker dead, for the pool to replace).</summary>
-    public async Task<ExecutionResult> RunAsync(ExecutionRequest request, bool measure, CancellationToken cancel)
+    public async Task<ExecutionResult> RunAsync(ExecutionRequest request, CancellationToken cancel)
     {
         var started = Stopwatch.GetTimestamp();
-        var reply = await RunJsonAsync(BuildRequest(request, measure), request.Limits.WallSeconds + GraceSeconds, cancel);
+        var reply = await RunJsonAsync(BuildRequest(request), request.Limits.WallSeconds + GraceSeconds, cancel);
         if (reply.Failure is not null)
         {
             return Fail(reply.Failure.Value.Verdict, reply.Failure.Value.Detail, started);
@@ -147,13 +147,12 @@ public sealed class PythonWorker : IAsyncDisposable
     private ExecutionResult Fail(Verdict verdict, string detail, long started) =>
         new(verdict, detail, _level.Name(), 0, 0, Stopwatch.GetElapsedTime(started).TotalSeconds);
 
-    private static JsonObject BuildRequest(ExecutionRequest request, bool measure) => new()
+    private static JsonObject BuildRequest(ExecutionRequest request) => new()
     {
         ["program"] = request.Program,
         ["entry_point"] = request.EntryPoint,
         ["test"] = request.Test,
         ["prompt"] = request.Prompt,
-        ["measure"] = measure,
         ["limits"] = LimitsJson(request.Limits),
     };
 

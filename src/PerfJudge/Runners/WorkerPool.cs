@@ -44,8 +44,8 @@ public sealed class WorkerPool : IAsyncDisposable
     public IsolationLevel Level { get; }
 
     /// <summary>Judges one request on the next free worker.</summary>
-    public Task<ExecutionResult> RunAsync(ExecutionRequest request, bool measure, CancellationToken cancel) =>
-        WithWorkerAsync(worker => worker.RunAsync(request, measure, cancel), cancel);
+    public Task<ExecutionResult> RunAsync(ExecutionRequest request, CancellationToken cancel) =>
+        WithWorkerAsync(worker => worker.RunAsync(request, cancel), cancel);
 
     /// <summary>Sends a raw request object to the next free worker.</summary>
     public Task<PythonWorker.Reply> RunJsonAsync(System.Text.Json.Nodes.JsonObject request, double hardSeconds, CancellationToken cancel) =>

@@ -11,24 +11,9 @@ public static class Bootstrap
     public static Interval MeanInterval(IReadOnlyList<double> values, int resamples = 2000, double level = 0.95, int seed = 12345)
     {
         ArgumentOutOfRangeException.ThrowIfZero(values.Count);
-        if (values.Count == 1)
-        {
-            return new Interval(values[0], values[0]);
-        }
-        var random = new Random(seed);
-        var means = new double[resamples];
-        for (var r = 0; r < resamples; r++)
-        {
-            var sum = 0.0;
-            for (var i = 0; i < values.Count; i++)
-            {
-                sum += values[random.Next(values.Count)];
-            }
-            means[r] = sum / values.Count;
-        }
-        Array.Sort(means);
-        var alpha = (1 - level) / 2;
-        return new Interval(Quantile(means, alpha), Quantile(means, 1 - alpha));
+        return values.Count == 1
+            ? new Interval(values[0], values[0])
+            : StatisticInterval(values, sample => sample.Average(), resamples, level, seed);
     }
 
     /// <summary>95% (by default) percentile interval of any statistic of <paramref name="values"/>.</summary>

@@ -10,7 +10,7 @@ public class EfficiencyScorerTests
     private static readonly int[] CaseLevels = [0, 1, 1, 2];
 
     private static ProgramMeasurement Program(Verdict verdict, double?[] times, int? exceeded = null) =>
-        new(verdict, null, times, exceeded, 1000);
+        new(verdict, null, times, exceeded, 1000, 0.1);
 
     private static TaskMeasurement Measurement(params ProgramMeasurement[] samples) =>
         new(CaseLevels, [0.02, 0.4, 4.0], [Program(Verdict.Passed, [0.01, 0.1, 0.2, 2.0])], samples);

@@ -22,7 +22,7 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public Task<ExecutionResult> JudgeAsync(string program, string test, string entry, string prompt = "",
         ExecutionLimits? limits = null) =>
-        Pool.RunAsync(new ExecutionRequest(program, entry, test, prompt, limits ?? ExecutionLimits.Default), false,
+        Pool.RunAsync(new ExecutionRequest(program, entry, test, prompt, limits ?? ExecutionLimits.Default),
             CancellationToken.None);
 
     public async Task DisposeAsync() => await Pool.DisposeAsync();

@@ -2,7 +2,6 @@
 runs the task's tests against them and decides verdicts and costs."""
 import builtins
 import json
-import marshal
 import os
 import signal
 import socket

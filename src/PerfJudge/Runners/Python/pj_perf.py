@@ -213,7 +213,8 @@ def summarize(runs):
     exceeded = [r["exceeded_level"] for r in runs if r["exceeded_level"] is not None]
     return {"verdict": last.get("verdict"), "detail": last.get("detail"), "times": times,
             "rounds": len(runs), "exceeded_level": min(exceeded) if exceeded else None,
-            "max_rss_kb": max(r.get("max_rss_kb", 0) for r in runs)}
+            "max_rss_kb": max(r.get("max_rss_kb", 0) for r in runs),
+            "cpu_s": sum(r.get("cpu_user_s", 0) + r.get("cpu_sys_s", 0) for r in runs)}
 
 
 def measure_program(request, source):
