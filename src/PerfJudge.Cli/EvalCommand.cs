@@ -27,6 +27,7 @@ public static class EvalCommand
         var timeout = new Option<double>("--timeout") { Description = "Per-sample wall and CPU time limit, seconds", DefaultValueFactory = _ => 3.0 };
         var memory = new Option<int>("--memory-mb") { Description = "Per-sample memory (address space) limit, MiB", DefaultValueFactory = _ => 1024 };
         var json = new Option<string?>("--json") { Description = "Write the results document (perfjudge.results/1) here" };
+        var html = new Option<string?>("--html") { Description = "Also write the self-contained HTML report here (same as 'perfjudge report --format html')" };
         var store = new Option<string>("--store") { Description = "Result store (SQLite)", DefaultValueFactory = _ => Path.Combine(".perfjudge", "results.db") };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the result store" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Evaluate the valid sample lines even when others are invalid" };
@@ -41,7 +42,7 @@ public static class EvalCommand
         var metrics = new Option<string>("--metrics") { Description = "Metric families in the table: pass,eff,dps,speedup (geometric mean),speedups (other means),pie,effibench (the JSON has all)", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
         var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model; eff@k, DPS and speedups on efficiency suites")
         {
-            suite, samples, k, jobs, timeout, memory, json, store, noCache, skipInvalid, isolation, python,
+            suite, samples, k, jobs, timeout, memory, json, html, store, noCache, skipInvalid, isolation, python,
             rounds, alpha, seed, meter, metrics,
         };
         command.SetAction(async (parse, cancel) =>
@@ -62,7 +63,7 @@ public static class EvalCommand
                 settings = new EvalSettings(parse.GetValue(suite)!, parse.GetValue(samples), ks, jobCount, limits,
                     parse.GetValue(json), parse.GetValue(store)!, parse.GetValue(noCache), parse.GetValue(skipInvalid),
                     parse.GetValue(isolation)!, parse.GetValue(python), parse.GetValue(rounds), parse.GetValue(alpha),
-                    parse.GetValue(seed), parse.GetValue(meter)!, families);
+                    parse.GetValue(seed), parse.GetValue(meter)!, families, parse.GetValue(html));
             }
             catch (UsageException ex)
             {

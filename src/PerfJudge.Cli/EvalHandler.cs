@@ -81,13 +81,24 @@ public sealed class EvalHandler
             SummaryTable.Render(_console, MetricFilter.Apply(summaries, settings.Metrics));
             var wall = clock.Elapsed.TotalSeconds;
             _console.MarkupLineInterpolated($"[grey]{results.Count} samples in {wall:F1} s ({results.Count(r => r.Cached)} from the store)[/]");
+            var run = new RunInfo(started, wall, level.Name(), python.Version, settings.Limits.WallSeconds,
+                typeof(Evaluator).Assembly.GetName().Version?.ToString() ?? "0", meterUsed,
+                meterUsed is null ? null : PerfJudge.Measurement.Meters.Unit(meterUsed), Id: settings.NoCache ? null : RunIds.New(started));
+            var report = Report.From(suite.Name, summaries, results, run);
+            if (run.Id is not null)
+            {
+                store.PutRun(new StoredRun(run.Id, started, suite.Name, report.RealModels.Count, results.Count), ResultsDocument.Render(report));
+                _console.MarkupLineInterpolated($"[grey]run[/] {run.Id} [grey]recorded in[/] {settings.StorePath} [grey](perfjudge report --run {run.Id})[/]");
+            }
             if (settings.JsonOut is not null)
             {
-                var run = new RunInfo(started, wall, level.Name(), python.Version, settings.Limits.WallSeconds,
-                    typeof(Evaluator).Assembly.GetName().Version?.ToString() ?? "0", meterUsed,
-                    meterUsed is null ? null : PerfJudge.Measurement.Meters.Unit(meterUsed));
-                ResultsDocument.Write(settings.JsonOut, ResultsDocument.Build(suite.Name, summaries, results, run));
+                ResultsDocument.Write(settings.JsonOut, report);
                 _console.MarkupLineInterpolated($"[grey]results written to[/] {settings.JsonOut}");
+            }
+            if (settings.HtmlOut is not null)
+            {
+                AtomicFile.Write(settings.HtmlOut, HtmlReport.Render(report, CostQualityDefaults.FromSamples(report)));
+                _console.MarkupLineInterpolated($"[grey]HTML report written to[/] {settings.HtmlOut}");
             }
             return ExitCodes.Done;
         }

@@ -1,95 +1,39 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PerfJudge.Evaluation;
 using PerfJudge.Runners;
 
 namespace PerfJudge.Reports;
 
-/// <summary>Writes the versioned results document (<c>perfjudge.results/1</c>, see docs/results-schema.md).</summary>
+/// <summary>Writes the versioned results document (<c>perfjudge.results/1</c>, see docs/results-schema.md);
+/// it is also the JSON renderer of a <see cref="Report"/>.</summary>
 public static class ResultsDocument
 {
     /// <summary>Schema identifier written in every document.</summary>
     public const string Schema = "perfjudge.results/1";
 
-    /// <summary>Builds the document.</summary>
-    public static JsonObject Build(string suite, IReadOnlyList<ModelSummary> summaries, IReadOnlyList<SampleResult> results,
-        RunInfo run)
+    /// <summary>Builds the document of <paramref name="report"/>.</summary>
+    public static JsonObject Build(Report report)
     {
         var models = new JsonArray();
-        foreach (var s in summaries)
+        foreach (var s in report.Models)
         {
-            var metrics = new JsonObject();
-            var ci = new JsonObject();
-            var notes = new JsonObject();
-            foreach (var (name, value) in s.Metrics)
-            {
-                metrics[name] = value.Value;
-                ci[name] = value.Value is null ? null : new JsonArray(value.Low, value.High);
-                if (value.Reason is not null)
-                {
-                    notes[name] = value.Reason;
-                }
-            }
-            var verdicts = new JsonObject();
-            foreach (var (verdict, count) in s.Verdicts)
-            {
-                verdicts[verdict.Name()] = count;
-            }
-            var model = new JsonObject
-            {
-                ["model"] = s.Model,
-                ["samples"] = s.Samples,
-                ["tasks"] = s.Tasks,
-                ["metrics"] = metrics,
-                ["ci95"] = ci,
-                ["verdicts"] = verdicts,
-                ["isolation"] = s.Isolation,
-            };
-            if (notes.Count > 0)
-            {
-                model["notes"] = notes;
-            }
-            models.Add(model);
+            models.Add(Model(s));
         }
         var rows = new JsonArray();
-        foreach (var r in results)
+        foreach (var r in report.Rows)
         {
-            var row = new JsonObject
-            {
-                ["task_id"] = r.Sample.TaskId,
-                ["model"] = r.Sample.Model,
-                ["sample"] = r.Sample.Index,
-                ["line"] = r.Sample.Line,
-                ["verdict"] = r.Result.Verdict.Name(),
-                ["detail"] = r.Result.Detail,
-                ["isolation"] = r.Result.Isolation,
-                ["cpu_s"] = Math.Round(r.Result.CpuSeconds, 6),
-                ["max_rss_kb"] = r.Result.MaxRssKb,
-                ["cached"] = r.Cached,
-            };
-            if (r.Efficiency is { } e)
-            {
-                row["efficiency"] = Math.Round(e.Efficiency, 6);
-                row["speedup"] = e.Speedup is null ? null : Math.Round(e.Speedup.Value, 6);
-                row["dps"] = Math.Round(e.Dps, 6);
-                row["dps_norm"] = Math.Round(e.DpsNorm, 6);
-                row["cost"] = e.Cost;
-                row["exceeded_level"] = e.ExceededLevel;
-                row["memory_ratio"] = e.MemoryRatio is null ? null : Math.Round(e.MemoryRatio.Value, 6);
-            }
-            foreach (var (field, value) in r.Sample.Costs)
-            {
-                row[field] = value;
-            }
-            rows.Add(row);
+            rows.Add(Row(r));
         }
+        var run = report.Run;
         return new JsonObject
         {
             ["schema"] = Schema,
-            ["suite"] = suite,
+            ["suite"] = report.Suite,
             ["run"] = new JsonObject
             {
-                ["started_utc"] = run.StartedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["id"] = run.Id,
+                ["started_utc"] = run.StartedUtc.ToString("O", CultureInfo.InvariantCulture),
                 ["wall_s"] = Math.Round(run.WallSeconds, 3),
                 ["isolation"] = run.Isolation,
                 ["python"] = run.PythonVersion,
@@ -97,23 +41,85 @@ public static class ResultsDocument
                 ["engine"] = run.EngineVersion,
                 ["meter"] = run.Meter,
                 ["cost_unit"] = run.CostUnit,
-                ["fingerprint"] = Evaluation.MachineFingerprint.Current,
+                ["fingerprint"] = run.Fingerprint,
             },
             ["models"] = models,
             ["results"] = rows,
         };
     }
 
+    /// <summary>The document as indented JSON text.</summary>
+    public static string Render(Report report) =>
+        Build(report).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+
     /// <summary>Writes the document to <paramref name="path"/>, atomically (temp file, then rename).</summary>
-    public static void Write(string path, JsonObject document)
+    public static void Write(string path, Report report) => AtomicFile.Write(path, Render(report));
+
+    private static JsonObject Model(ModelSummary s)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir))
+        var metrics = new JsonObject();
+        var ci = new JsonObject();
+        var notes = new JsonObject();
+        foreach (var (name, value) in s.Metrics)
         {
-            Directory.CreateDirectory(dir);
+            metrics[name] = value.Value;
+            ci[name] = value.Value is null ? null : new JsonArray(value.Low, value.High);
+            if (value.Reason is not null)
+            {
+                notes[name] = value.Reason;
+            }
         }
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temp, path, overwrite: true);
+        var verdicts = new JsonObject();
+        foreach (var (verdict, count) in s.Verdicts)
+        {
+            verdicts[verdict.Name()] = count;
+        }
+        var model = new JsonObject
+        {
+            ["model"] = s.Model,
+            ["samples"] = s.Samples,
+            ["tasks"] = s.Tasks,
+            ["metrics"] = metrics,
+            ["ci95"] = ci,
+            ["verdicts"] = verdicts,
+            ["isolation"] = s.Isolation,
+        };
+        if (notes.Count > 0)
+        {
+            model["notes"] = notes;
+        }
+        return model;
+    }
+
+    private static JsonObject Row(ReportRow r)
+    {
+        var row = new JsonObject
+        {
+            ["task_id"] = r.TaskId,
+            ["model"] = r.Model,
+            ["sample"] = r.Sample,
+            ["line"] = r.Line,
+            ["verdict"] = r.Verdict,
+            ["detail"] = r.Detail,
+            ["isolation"] = r.Isolation,
+            ["cpu_s"] = Math.Round(r.CpuSeconds, 6),
+            ["max_rss_kb"] = r.MaxRssKb,
+            ["cached"] = r.Cached,
+        };
+        if (r.Efficiency is { } e)
+        {
+            row["efficiency"] = Math.Round(e.Efficiency, 6);
+            row["speedup"] = e.Speedup is null ? null : Math.Round(e.Speedup.Value, 6);
+            row["dps"] = Math.Round(e.Dps, 6);
+            row["dps_norm"] = Math.Round(e.DpsNorm, 6);
+            row["cost"] = e.Cost;
+            row["exceeded_level"] = e.ExceededLevel;
+            row["memory_ratio"] = e.MemoryRatio is null ? null : Math.Round(e.MemoryRatio.Value, 6);
+        }
+        foreach (var (field, value) in r.Costs)
+        {
+            row[field] = value;
+        }
+        return row;
     }
 }

@@ -1,5 +1,16 @@
 namespace PerfJudge.Reports;
 
 /// <summary>Facts about a run recorded in its results document.</summary>
+/// <param name="StartedUtc">When the run started.</param>
+/// <param name="WallSeconds">How long it took.</param>
+/// <param name="Isolation">Isolation level of the sandbox.</param>
+/// <param name="PythonVersion">Interpreter version.</param>
+/// <param name="TimeoutSeconds">Per-sample time limit.</param>
+/// <param name="EngineVersion">PerfJudge engine version.</param>
+/// <param name="Meter">Cost meter of efficiency suites.</param>
+/// <param name="CostUnit">Unit of the meter's costs.</param>
+/// <param name="Fingerprint">Machine the run was measured on.</param>
+/// <param name="Id">Run id in the store, when it was recorded there.</param>
 public sealed record RunInfo(DateTimeOffset StartedUtc, double WallSeconds, string Isolation, string PythonVersion,
-    double TimeoutSeconds, string EngineVersion, string? Meter = null, string? CostUnit = null);
+    double TimeoutSeconds, string EngineVersion, string? Meter = null, string? CostUnit = null, string? Fingerprint = null,
+    string? Id = null);

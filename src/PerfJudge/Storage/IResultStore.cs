@@ -16,4 +16,13 @@ public interface IResultStore : IDisposable
 
     /// <summary>Stores a document durably before returning.</summary>
     void PutDocument(string key, string json);
+
+    /// <summary>Records a finished run: its results document under its id.</summary>
+    void PutRun(StoredRun run, string json);
+
+    /// <summary>The results document of run <paramref name="id"/> (null: the latest run), or null.</summary>
+    string? GetRun(string? id);
+
+    /// <summary>The recorded runs, newest first.</summary>
+    IReadOnlyList<StoredRun> ListRuns();
 }

@@ -23,6 +23,17 @@ public sealed class NullResultStore : IResultStore
     }
 
     /// <inheritdoc />
+    public void PutRun(StoredRun run, string json)
+    {
+    }
+
+    /// <inheritdoc />
+    public string? GetRun(string? id) => null;
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredRun> ListRuns() => [];
+
+    /// <inheritdoc />
     public void Dispose()
     {
     }

@@ -35,6 +35,8 @@ public sealed class SqliteResultStore : IResultStore
             """);
         Execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, json TEXT NOT NULL, " +
             "stored_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));");
+        Execute("CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, started_utc TEXT NOT NULL, suite TEXT NOT NULL, " +
+            "models INTEGER NOT NULL, samples INTEGER NOT NULL, json TEXT NOT NULL);");
         _insert = _connection.CreateCommand();
         _insert.CommandText = """
             INSERT OR REPLACE INTO executions(key, verdict, detail, isolation, cpu_s, max_rss_kb, wall_s)
@@ -109,6 +111,55 @@ public sealed class SqliteResultStore : IResultStore
             command.Parameters.AddWithValue("$json", json);
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <inheritdoc />
+    public void PutRun(StoredRun run, string json)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT OR REPLACE INTO runs(id, started_utc, suite, models, samples, json) VALUES ($id, $started, $suite, $models, $samples, $json)";
+            command.Parameters.AddWithValue("$id", run.Id);
+            command.Parameters.AddWithValue("$started", run.StartedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$suite", run.Suite);
+            command.Parameters.AddWithValue("$models", run.Models);
+            command.Parameters.AddWithValue("$samples", run.Samples);
+            command.Parameters.AddWithValue("$json", json);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc />
+    public string? GetRun(string? id)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = id is null
+                ? "SELECT json FROM runs ORDER BY started_utc DESC, id DESC LIMIT 1"
+                : "SELECT json FROM runs WHERE id = $id";
+            command.Parameters.AddWithValue("$id", (object?)id ?? DBNull.Value);
+            return command.ExecuteScalar() as string;
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredRun> ListRuns()
+    {
+        var runs = new List<StoredRun>();
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT id, started_utc, suite, models, samples FROM runs ORDER BY started_utc DESC, id DESC";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                runs.Add(new StoredRun(reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+                    reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4)));
+            }
+        }
+        return runs;
     }
 
     private void Execute(string sql)

@@ -1,0 +1,196 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace PerfJudge.Reports;
+
+/// <summary>The report's plots as standalone SVG documents (ScottPlot). Each returns null when the
+/// report has nothing to plot. Numbers are drawn in the invariant culture, whatever the caller's.</summary>
+public static class ReportPlots
+{
+    private static readonly ScottPlot.Palettes.Category10 Palette = new ScottPlot.Palettes.Category10();
+
+    /// <summary>The ranked models' <paramref name="metric"/> as bars with their 95% interval.</summary>
+    public static string? Leaderboard(Report report, string metric)
+    {
+        var ranked = ReportViews.Leaderboard(report, metric)
+            .Where(m => m.Metrics.TryGetValue(metric, out var v) && v.Value is not null).ToList();
+        if (ranked.Count == 0)
+        {
+            return null;
+        }
+        return Draw(plot =>
+        {
+            var values = ranked.Select(m => m.Metrics[metric]).ToList();
+            var bars = values.Select((v, i) => new Bar { Position = i, Value = v.Value!.Value, FillColor = Palette.GetColor(i) }).ToArray();
+            plot.Add.Bars(bars);
+            var xs = Enumerable.Range(0, ranked.Count).Select(i => (double)i).ToList();
+            var ys = values.Select(v => v.Value!.Value).ToList();
+            var errors = plot.Add.ErrorBar(xs, ys, ys.Select(_ => 0.0).ToList());
+            errors.YErrorNegative = values.Select(v => v.Value!.Value - (v.Low ?? v.Value!.Value)).ToList();
+            errors.YErrorPositive = values.Select(v => (v.High ?? v.Value!.Value) - v.Value!.Value).ToList();
+            errors.Color = Colors.Black;
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xs.ToArray(), ranked.Select(m => m.Model).ToArray());
+            plot.Axes.Margins(bottom: 0);
+            plot.Axes.SetLimitsY(0, Math.Max(1.0, values.Max(v => v.High ?? v.Value!.Value) * 1.05));
+            plot.Title($"{metric} by model (bars: 95% bootstrap CI over tasks)");
+            plot.YLabel(metric);
+        }, Math.Max(480, 90 * ranked.Count), 360);
+    }
+
+    /// <summary>Task x model grid coloured by pass rate (or mean efficiency with <paramref name="efficiency"/>).</summary>
+    public static string? Heatmap(Report report, bool efficiency)
+    {
+        var cells = ReportViews.Heatmap(report);
+        if (cells.Count == 0 || (efficiency && cells.All(c => c.MeanEfficiency is null)))
+        {
+            return null;
+        }
+        var tasks = report.TaskIds.ToList();
+        var models = report.RealModels.Select(m => m.Model).ToList();
+        var colormap = new ScottPlot.Colormaps.Viridis();
+        return Draw(plot =>
+        {
+            foreach (var c in cells)
+            {
+                var x = tasks.IndexOf(c.TaskId);
+                var y = models.IndexOf(c.Model);
+                var value = efficiency ? c.MeanEfficiency : c.PassRate;
+                var rect = plot.Add.Rectangle(x - 0.5, x + 0.5, y - 0.5, y + 0.5);
+                rect.FillColor = value is null ? Colors.LightGray : colormap.GetColor(Math.Clamp(value.Value, 0, 1));
+                rect.LineWidth = 0;
+            }
+            var taskTicks = tasks.Count <= 40 ? tasks.Select(Short).ToArray() : tasks.Select(_ => "").ToArray();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                Enumerable.Range(0, tasks.Count).Select(i => (double)i).ToArray(), taskTicks);
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 60;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = tasks.Count <= 40 ? 8 * Math.Min(24, tasks.Max(t => t.Length)) + 20 : 20;
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                Enumerable.Range(0, models.Count).Select(i => (double)i).ToArray(), models.ToArray());
+            plot.Axes.SetLimits(-0.5, tasks.Count - 0.5, -0.5, models.Count - 0.5);
+            plot.Title(efficiency ? "Mean efficiency per task (grey: no efficiency figure)" : "Share of samples passed per task");
+        }, Math.Clamp(160 + 14 * tasks.Count, 560, 2400), 380 + 36 * models.Count);
+    }
+
+    /// <summary>Each model's per-sample speedups (log2 scale; above 0 = faster than the reference).</summary>
+    public static string? Speedups(Report report)
+    {
+        var models = report.RealModels.Select(m => m.Model).ToList();
+        var data = models.Select(m => ReportViews.Speedups(report, m)).ToList();
+        if (data.All(d => d.Count == 0))
+        {
+            return null;
+        }
+        return Draw(plot =>
+        {
+            for (var i = 0; i < models.Count; i++)
+            {
+                var logs = data[i].Select(Math.Log2).ToArray();
+                // Golden-ratio jitter: deterministic, spreads points of one model evenly.
+                var xs = logs.Select((_, j) => i + ((j * 0.618034) % 1 - 0.5) * 0.5).ToArray();
+                if (logs.Length > 0)
+                {
+                    plot.Add.Markers(xs, logs, MarkerShape.FilledCircle, 5, Palette.GetColor(i));
+                    var sorted = logs.Order().ToArray();
+                    var median = sorted[sorted.Length / 2];
+                    plot.Add.Line(i - 0.35, median, i + 0.35, median).LineWidth = 2;
+                }
+            }
+            plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                Enumerable.Range(0, models.Count).Select(i => (double)i).ToArray(), models.ToArray());
+            plot.Title("Per-sample speedup over the reference (line: median)");
+            plot.YLabel("log2 speedup");
+        }, Math.Max(480, 110 * models.Count), 360);
+    }
+
+    /// <summary>pass@k (or eff@k) against k, one line per model.</summary>
+    public static string? AtK(Report report, bool efficiency)
+    {
+        var models = report.RealModels.Select(m => m.Model).ToList();
+        var curves = models.Select(m => ReportViews.AtKCurve(report, m, efficiency)).ToList();
+        if (curves.All(c => c.Count == 0))
+        {
+            return null;
+        }
+        var name = efficiency ? "eff@k" : "pass@k";
+        return Draw(plot =>
+        {
+            for (var i = 0; i < models.Count; i++)
+            {
+                if (curves[i].Count == 0)
+                {
+                    continue;
+                }
+                var line = plot.Add.Scatter(curves[i].Select(p => (double)p.K).ToArray(), curves[i].Select(p => p.Value).ToArray(), Palette.GetColor(i));
+                line.LegendText = models[i];
+            }
+            plot.Axes.SetLimitsY(0, 1.02);
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            plot.Title($"{name} against k");
+            plot.XLabel("k");
+            plot.YLabel(name);
+            plot.ShowLegend(Alignment.LowerRight);
+        }, 560, 360);
+    }
+
+    /// <summary>Cost against quality, the Pareto front as a step line, each point labelled.</summary>
+    public static string? Pareto(IReadOnlyList<ParetoPoint> points, string costLabel, string qualityLabel)
+    {
+        if (points.Count == 0)
+        {
+            return null;
+        }
+        return Draw(plot =>
+        {
+            var front = points.Where(p => p.OnFront).OrderBy(p => p.Cost).ThenByDescending(p => p.Quality).ToList();
+            if (front.Count > 1)
+            {
+                var step = plot.Add.Scatter(front.Select(p => p.Cost).ToArray(), front.Select(p => p.Quality).ToArray(), Colors.Gray);
+                step.ConnectStyle = ConnectStyle.StepHorizontal;
+                step.MarkerSize = 0;
+                step.LegendText = "Pareto front";
+            }
+            foreach (var (p, i) in points.Select((p, i) => (p, i)))
+            {
+                plot.Add.Marker(p.Cost, p.Quality, p.OnFront ? MarkerShape.FilledCircle : MarkerShape.OpenCircle, 10, Palette.GetColor(i));
+                var text = plot.Add.Text(p.Name, p.Cost, p.Quality);
+                text.LabelFontSize = 12;
+                text.OffsetX = 8;
+                text.OffsetY = -8;
+            }
+            plot.Title($"Cost against quality (filled: on the Pareto front)");
+            plot.XLabel(costLabel);
+            plot.YLabel(qualityLabel);
+            plot.Axes.Margins(0.15, 0.15);
+        }, 640, 420);
+    }
+
+    private static string Short(string taskId) => taskId.Length <= 24 ? taskId : taskId[..23] + "…";
+
+    private static string Draw(Action<Plot> build, int width, int height)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            var plot = new Plot();
+            build(plot);
+            var svg = plot.GetSvgXml(width, height);
+            // Drop the XML declaration: the SVG is inlined into HTML.
+            return svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+}
+
+/// <summary>One model's point on a cost–quality plane.</summary>
+/// <param name="Name">Model name.</param>
+/// <param name="Cost">Cost (lower is better).</param>
+/// <param name="Quality">Quality (higher is better).</param>
+/// <param name="OnFront">True when no other model is at least as good on both and better on one.</param>
+/// <param name="DominatedBy">The models that dominate this one (empty on the front).</param>
+public sealed record ParetoPoint(string Name, double Cost, double Quality, bool OnFront, IReadOnlyList<string> DominatedBy);

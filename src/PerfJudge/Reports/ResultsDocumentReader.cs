@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PerfJudge.Runners;
+
+namespace PerfJudge.Reports;
+
+/// <summary>Reads a results document (<c>perfjudge.results/1</c>) back into a <see cref="Report"/>.</summary>
+public static class ResultsDocumentReader
+{
+    /// <summary>Parses <paramref name="json"/>; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="ReportFormatException">The text is not a results document.</exception>
+    public static Report Read(string json, string source)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new ReportFormatException($"{source}:{(ex.LineNumber ?? 0) + 1}: not valid JSON: {ex.Message}", ex);
+        }
+        if (root is not JsonObject doc)
+        {
+            throw new ReportFormatException($"{source}: not a results document (expected a JSON object)");
+        }
+        var schema = doc["schema"]?.GetValueKind() == JsonValueKind.String ? doc["schema"]!.GetValue<string>() : null;
+        if (schema != ResultsDocument.Schema)
+        {
+            throw new ReportFormatException($"{source}: field 'schema': expected \"{ResultsDocument.Schema}\", found {(schema is null ? "none" : "\"" + schema + "\"")}");
+        }
+        var ctx = new Reader(source);
+        try
+        {
+            var run = ctx.Obj(doc, "run");
+            var info = new RunInfo(DateTimeOffset.Parse(ctx.Str(run, "started_utc", "run"), CultureInfo.InvariantCulture),
+                ctx.Num(run, "wall_s", "run"), ctx.Str(run, "isolation", "run"), ctx.Str(run, "python", "run"),
+                ctx.Num(run, "timeout_s", "run"), ctx.Str(run, "engine", "run"), Reader.OptStr(run, "meter"),
+                Reader.OptStr(run, "cost_unit"), Reader.OptStr(run, "fingerprint"), Reader.OptStr(run, "id"));
+            var models = ctx.Arr(doc, "models").Select((m, i) => ReadModel(ctx, m, $"models[{i}]")).ToList();
+            var rows = ctx.Arr(doc, "results").Select((r, i) => ReadRow(ctx, r, $"results[{i}]")).ToList();
+            return new Report(ctx.Str(doc, "suite", ""), info, models, rows);
+        }
+        catch (FormatException ex)
+        {
+            throw new ReportFormatException($"{source}: {ex.Message}", ex);
+        }
+    }
+
+    private static ModelSummary ReadModel(Reader ctx, JsonNode? node, string path)
+    {
+        var m = node as JsonObject ?? throw ctx.Error(path, "expected an object");
+        var metrics = new Dictionary<string, MetricValue>(StringComparer.Ordinal);
+        var ci = m["ci95"] as JsonObject;
+        var notes = m["notes"] as JsonObject;
+        foreach (var (name, value) in ctx.Obj(m, "metrics", path))
+        {
+            var interval = ci?[name] as JsonArray;
+            metrics[name] = new MetricValue(Reader.Double(value), Reader.Double(interval?[0]), Reader.Double(interval?[1]),
+                notes?[name]?.GetValue<string>());
+        }
+        var verdicts = VerdictNames.All.ToDictionary(v => v, v => (int)(Reader.Double(ctx.Obj(m, "verdicts", path)[v.Name()]) ?? 0));
+        return new ModelSummary(ctx.Str(m, "model", path), (int)ctx.Num(m, "samples", path), (int)ctx.Num(m, "tasks", path),
+            metrics, verdicts, Reader.OptStr(m, "isolation") ?? "");
+    }
+
+    private static readonly HashSet<string> RowFields = new(StringComparer.Ordinal)
+    {
+        "task_id", "model", "sample", "line", "verdict", "detail", "isolation", "cpu_s", "max_rss_kb", "cached",
+        "efficiency", "speedup", "dps", "dps_norm", "cost", "exceeded_level", "memory_ratio",
+    };
+
+    private static ReportRow ReadRow(Reader ctx, JsonNode? node, string path)
+    {
+        var r = node as JsonObject ?? throw ctx.Error(path, "expected an object");
+        RowEfficiency? efficiency = null;
+        if (r["efficiency"] is not null)
+        {
+            var level = Reader.Double(r["exceeded_level"]);
+            efficiency = new RowEfficiency(ctx.Num(r, "efficiency", path), Reader.Double(r["speedup"]), ctx.Num(r, "dps", path),
+                ctx.Num(r, "dps_norm", path), ctx.Num(r, "cost", path), level is null ? null : (int)level,
+                Reader.Double(r["memory_ratio"]));
+        }
+        var costs = r.Where(p => !RowFields.Contains(p.Key) && p.Value?.GetValueKind() == JsonValueKind.Number)
+            .ToDictionary(p => p.Key, p => p.Value!.GetValue<double>(), StringComparer.Ordinal);
+        return new ReportRow(ctx.Str(r, "task_id", path), ctx.Str(r, "model", path), (int)ctx.Num(r, "sample", path),
+            (int)(Reader.Double(r["line"]) ?? 0), ctx.Str(r, "verdict", path), Reader.OptStr(r, "detail"),
+            Reader.OptStr(r, "isolation") ?? "", Reader.Double(r["cpu_s"]) ?? 0, (long)(Reader.Double(r["max_rss_kb"]) ?? 0),
+            r["cached"]?.GetValueKind() == JsonValueKind.True, efficiency, costs);
+    }
+
+    private sealed class Reader(string source)
+    {
+        public ReportFormatException Error(string path, string message) =>
+            new($"{source}: {(path.Length == 0 ? "" : "field '" + path + "': ")}{message}");
+
+        public JsonObject Obj(JsonObject o, string field, string path = "") =>
+            o[field] as JsonObject ?? throw Error(Join(path, field), "expected an object");
+
+        public JsonArray Arr(JsonObject o, string field) =>
+            o[field] as JsonArray ?? throw Error(field, "expected an array");
+
+        public string Str(JsonObject o, string field, string path) =>
+            o[field]?.GetValueKind() == JsonValueKind.String ? o[field]!.GetValue<string>() : throw Error(Join(path, field), "expected a string");
+
+        public static string? OptStr(JsonObject o, string field) =>
+            o[field]?.GetValueKind() == JsonValueKind.String ? o[field]!.GetValue<string>() : null;
+
+        public double Num(JsonObject o, string field, string path) =>
+            Double(o[field]) ?? throw Error(Join(path, field), "expected a number");
+
+        public static double? Double(JsonNode? node) =>
+            node?.GetValueKind() == JsonValueKind.Number ? node.GetValue<double>() : null;
+
+        private static string Join(string path, string field) => path.Length == 0 ? field : path + "." + field;
+    }
+}
