@@ -5,5 +5,5 @@ namespace PerfJudge.Reports;
 /// <param name="QualityLabel">The quality metric (e.g. <c>pass@1</c>).</param>
 /// <param name="Points">One point per model that has both figures.</param>
 /// <param name="Skipped">Models left out, each with the reason.</param>
-public sealed record CostQuality(string CostLabel, string QualityLabel, IReadOnlyList<ParetoPoint> Points,
+public sealed record CostQuality(string CostLabel, string QualityLabel, IReadOnlyList<CostQualityPoint> Points,
     IReadOnlyList<string> Skipped);

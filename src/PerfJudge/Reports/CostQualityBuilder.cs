@@ -53,11 +53,11 @@ public static class CostQualityBuilder
         return new CostQuality(costLabel, quality, Front(points), skipped);
     }
 
-    private static List<ParetoPoint> Front(List<(string Name, double Cost, double Quality)> points) =>
+    private static List<CostQualityPoint> Front(List<(string Name, double Cost, double Quality)> points) =>
         points.Select(p =>
         {
             var dominators = points.Where(q => q.Cost <= p.Cost && q.Quality >= p.Quality && (q.Cost < p.Cost || q.Quality > p.Quality))
                 .Select(q => q.Name).ToList();
-            return new ParetoPoint(p.Name, p.Cost, p.Quality, dominators.Count == 0, dominators);
+            return new CostQualityPoint(p.Name, p.Cost, p.Quality, dominators.Count == 0, dominators);
         }).ToList();
 }

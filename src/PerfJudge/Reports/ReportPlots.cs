@@ -135,7 +135,7 @@ public static class ReportPlots
     }
 
     /// <summary>Cost against quality, the Pareto front as a step line, each point labelled.</summary>
-    public static string? Pareto(IReadOnlyList<ParetoPoint> points, string costLabel, string qualityLabel)
+    public static string? Pareto(IReadOnlyList<CostQualityPoint> points, string costLabel, string qualityLabel)
     {
         if (points.Count == 0)
         {
@@ -186,11 +186,3 @@ public static class ReportPlots
         }
     }
 }
-
-/// <summary>One model's point on a cost–quality plane.</summary>
-/// <param name="Name">Model name.</param>
-/// <param name="Cost">Cost (lower is better).</param>
-/// <param name="Quality">Quality (higher is better).</param>
-/// <param name="OnFront">True when no other model is at least as good on both and better on one.</param>
-/// <param name="DominatedBy">The models that dominate this one (empty on the front).</param>
-public sealed record ParetoPoint(string Name, double Cost, double Quality, bool OnFront, IReadOnlyList<string> DominatedBy);
