@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace PerfJudge.Metrics;
 
 /// <summary>Accelerator profiles by name (case-insensitive): the built-in ones plus any added.</summary>
@@ -39,7 +41,7 @@ public sealed class AcceleratorCatalog
     public AcceleratorCatalog With(IEnumerable<AcceleratorProfile> extra) => new(byName.Values.Concat(extra));
 
     /// <summary>Looks a profile up; false when the name is unknown.</summary>
-    public bool TryGet(string name, out AcceleratorProfile profile) => byName.TryGetValue(name, out profile!);
+    public bool TryGet(string name, [MaybeNullWhen(false)] out AcceleratorProfile profile) => byName.TryGetValue(name, out profile);
 
     /// <summary>Looks a profile up by name, ignoring case.</summary>
     /// <exception cref="ArgumentException">The name is unknown; the message lists the known names.</exception>

@@ -7,4 +7,8 @@ namespace PerfJudge.Metrics;
 /// <param name="PricePer1MTokens">Optional USD price per million generated tokens.</param>
 /// <param name="Accelerator">Optional name of the accelerator to estimate idealized runtime on.</param>
 public sealed record ModelSpec(string Name, double Parameters, double BytesPerParameter,
-    double? PricePer1MTokens = null, string? Accelerator = null);
+    double? PricePer1MTokens = null, string? Accelerator = null)
+{
+    /// <summary>USD price of <paramref name="generatedTokens"/> generated tokens; null without a price.</summary>
+    public double? PriceUsd(long generatedTokens) => PricePer1MTokens * generatedTokens / 1e6;
+}

@@ -70,4 +70,11 @@ public class IdealizedRuntimeTests
         Assert.Throws<ArgumentException>(() => AcceleratorCatalog.BuiltIn.With([new AcceleratorProfile("L4", 1, 1)]));
         Assert.Throws<ArgumentException>(() => new AcceleratorCatalog([new AcceleratorProfile("bad", 0, 1)]));
     }
+
+    [Fact]
+    public void Price_scales_with_generated_tokens()
+    {
+        Assert.Equal(0.0003, new ModelSpec("m", 1e9, 2, 0.6).PriceUsd(500)!.Value, 15);
+        Assert.Null(new ModelSpec("m", 1e9, 2).PriceUsd(500));
+    }
 }

@@ -2,7 +2,8 @@ using PerfJudge.Statistics;
 
 namespace PerfJudge.Tests.Statistics;
 
-public class McNemarTestTests
+// Named "...Paired..." so the paired-comparison test filter picks it up.
+public class McNemarPairedTests
 {
     [Theory]
     // Hand values: 2 * sum_{i<=min(b,c)} C(b+c, i) / 2^(b+c).
