@@ -13,6 +13,8 @@ public static class Cli
         root.Subcommands.Add(EvalCommand.Create(console, errors));
         root.Subcommands.Add(MeasureCommand.Create(console, errors));
         root.Subcommands.Add(ReportCommand.Create(console, errors));
+        root.Subcommands.Add(ParetoCommand.Create(console, errors));
+        root.Subcommands.Add(CompareCommand.Create(console, errors));
         if (args.Length == 0)
         {
             args = ["eval"];

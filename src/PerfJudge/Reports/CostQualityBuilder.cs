@@ -1,4 +1,5 @@
 using System.Globalization;
+using PerfJudge.Metrics;
 
 namespace PerfJudge.Reports;
 
@@ -53,11 +54,61 @@ public static class CostQualityBuilder
         return new CostQuality(costLabel, quality, Front(points), skipped);
     }
 
-    private static List<CostQualityPoint> Front(List<(string Name, double Cost, double Quality)> points) =>
-        points.Select(p =>
+    private static List<CostQualityPoint> Front(List<(string Name, double Cost, double Quality)> points)
+    {
+        var analysis = ParetoFront.Analyze(points.Select(p => new ParetoPoint(p.Name, p.Cost, p.Quality)).ToList());
+        return analysis.Entries.Select(e => new CostQualityPoint(e.Point.Name, e.Point.Cost, e.Point.Quality, e.OnFront,
+            e.DominatedBy.Select(d => d.Name).ToList())).ToList();
+    }
+
+    /// <summary>Cost from the models file: <paramref name="kind"/> is <c>parameters</c>, <c>price</c>
+    /// (USD per sample: price per 1M tokens x the sample's completion_tokens) or <c>idealized-runtime</c>
+    /// (seconds per sample on <paramref name="accelerator"/>, or each model's own, from its
+    /// prompt_tokens (else <paramref name="promptTokens"/>) and completion_tokens).</summary>
+    public static CostQuality FromModelsFile(Report report, ModelsFile models, string kind, string? accelerator, int promptTokens, string quality)
+    {
+        var costs = new Dictionary<string, double>(StringComparer.Ordinal);
+        var skipped = new List<string>();
+        var catalog = models.Catalog;
+        foreach (var model in report.RealModels.Select(m => m.Model))
         {
-            var dominators = points.Where(q => q.Cost <= p.Cost && q.Quality >= p.Quality && (q.Cost < p.Cost || q.Quality > p.Quality))
-                .Select(q => q.Name).ToList();
-            return new CostQualityPoint(p.Name, p.Cost, p.Quality, dominators.Count == 0, dominators);
-        }).ToList();
+            var spec = models.Models.FirstOrDefault(m => m.Name == model);
+            if (spec is null)
+            {
+                skipped.Add($"{model}: not in the models file");
+                continue;
+            }
+            var rows = report.Rows.Where(r => r.Model == model).ToList();
+            var tokens = rows.Where(r => r.Costs.ContainsKey("completion_tokens")).ToList();
+            if (kind != "parameters" && tokens.Count == 0)
+            {
+                skipped.Add($"{model}: no sample carries 'completion_tokens'");
+                continue;
+            }
+            switch (kind)
+            {
+                case "parameters":
+                    costs[model] = spec.Parameters;
+                    break;
+                case "price" when spec.PricePer1MTokens is null:
+                    skipped.Add($"{model}: no price_per_1m_tokens in the models file");
+                    break;
+                case "price":
+                    costs[model] = tokens.Average(r => spec.PriceUsd((long)r.Costs["completion_tokens"])!.Value);
+                    break;
+                default:
+                    var profile = catalog.Get(accelerator ?? spec.Accelerator ?? AcceleratorProfile.A100Sxm80GB.Name);
+                    costs[model] = tokens.Average(r => IdealizedRuntime.Estimate(spec,
+                        r.Costs.TryGetValue("prompt_tokens", out var p) ? (int)p : promptTokens, (int)r.Costs["completion_tokens"], profile).TotalSeconds);
+                    break;
+            }
+        }
+        var label = kind switch
+        {
+            "parameters" => "parameters",
+            "price" => "USD per sample (price x completion_tokens)",
+            _ => "idealized runtime per sample, s" + (accelerator is null ? "" : " (" + accelerator + ")"),
+        };
+        return FromModelCosts(report, costs, label, quality, skipped);
+    }
 }

@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PerfJudge.Reports;
+using PerfJudge.Statistics;
+using Spectre.Console;
+
+namespace PerfJudge.Cli;
+
+/// <summary><c>perfjudge compare A [B]</c>: two runs, or two models of one run, task by task, with
+/// paired significance tests and the tasks where they differ most.</summary>
+public static class CompareCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter errors)
+    {
+        var first = new Argument<string>("a") { Description = "Run id or results .json file of A" };
+        var second = new Argument<string?>("b") { Description = "Run id or results .json file of B (default: A, comparing two of its models)", Arity = ArgumentArity.ZeroOrOne };
+        var modelA = new Option<string?>("--model-a") { Description = "Model of A (default: A's only model, or its first of two when B is omitted)" };
+        var modelB = new Option<string?>("--model-b") { Description = "Model of B (default: B's only model, the same name as A's, or A's second model)" };
+        var store = new Option<string>("--store") { Description = "Result store (SQLite)", DefaultValueFactory = _ => Path.Combine(".perfjudge", "results.db") };
+        var top = new Option<int>("--top") { Description = "How many most different tasks to list", DefaultValueFactory = _ => 10 };
+        var format = new Option<string>("--format", "-f") { Description = "table, json or md", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "md");
+        var output = new Option<string?>("--out", "-o") { Description = "Write here instead of standard output" };
+        var command = new Command("compare", "Compare two runs, or two models of one run, task by task with paired tests")
+        {
+            first, second, modelA, modelB, store, top, format, output,
+        };
+        command.SetAction((parse, cancel) =>
+        {
+            try
+            {
+                var storePath = parse.GetValue(store)!;
+                var refA = parse.GetValue(first)!;
+                var refB = parse.GetValue(second);
+                var a = ReportSource.Load(refA, storePath);
+                var b = refB is null ? a : ReportSource.Load(refB, storePath);
+                var (ma, mb) = PickModels(a, b, refB is null, parse.GetValue(modelA), parse.GetValue(modelB));
+                var labelA = refB is null ? ma : $"{ma} ({refA})";
+                var labelB = refB is null ? mb : $"{mb} ({refB})";
+                var comparison = RunComparison.Compare(a, ma, b, mb, labelA, labelB);
+                if (comparison.Tasks.Count == 0)
+                {
+                    throw new UsageException($"{labelA} and {labelB} share no task");
+                }
+                var n = Math.Max(0, parse.GetValue(top));
+                var text = parse.GetValue(format) switch
+                {
+                    "json" => Json(comparison, n),
+                    "md" => Markdown(comparison, n),
+                    _ => null,
+                };
+                return Task.FromResult(ReportCommand.Emit(console, parse.GetValue(output), text, () => Table(console, comparison, n)));
+            }
+            catch (UsageException ex)
+            {
+                errors.WriteLine("perfjudge compare: " + ex.Message);
+                return Task.FromResult(ExitCodes.Usage);
+            }
+            catch (ReportFormatException ex)
+            {
+                errors.WriteLine("perfjudge compare: " + ex.Message);
+                return Task.FromResult(ExitCodes.InputOrEnvironment);
+            }
+        });
+        return command;
+    }
+
+    private static (string A, string B) PickModels(Report a, Report b, bool sameRun, string? modelA, string? modelB)
+    {
+        var inA = a.RealModels.Select(m => m.Model).ToList();
+        var inB = b.RealModels.Select(m => m.Model).ToList();
+        if (sameRun)
+        {
+            modelA ??= inA.Count == 2 ? inA[0] : throw new UsageException($"name the two models with --model-a and --model-b (the run has: {string.Join(", ", inA)})");
+            modelB ??= inA.Count == 2 ? inA.First(m => m != modelA) : throw new UsageException($"name the second model with --model-b (the run has: {string.Join(", ", inA)})");
+        }
+        else
+        {
+            modelA ??= inA.Count == 1 ? inA[0] : throw new UsageException($"A has several models; pick one with --model-a ({string.Join(", ", inA)})");
+            modelB ??= inB.Count == 1 ? inB[0] : inB.Contains(modelA) ? modelA
+                : throw new UsageException($"B has several models; pick one with --model-b ({string.Join(", ", inB)})");
+        }
+        if (!inA.Contains(modelA)) throw new UsageException($"--model-a: no model '{modelA}' in A (it has: {string.Join(", ", inA)})");
+        if (!inB.Contains(modelB)) throw new UsageException($"--model-b: no model '{modelB}' in B (it has: {string.Join(", ", inB)})");
+        if (sameRun && modelA == modelB) throw new UsageException("--model-a and --model-b name the same model of the same run");
+        return (modelA, modelB);
+    }
+
+    private static string F(double? v) => ReportViews.Format(v);
+
+    private static string P(PairedTestResult? t) => t is null ? "n/a" : t.PValue.ToString("G3", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<(string Name, PairedSummary S)> Summaries(RunComparison c) =>
+        c.Efficiency is null ? [("pass rate", c.Pass)] : [("pass rate", c.Pass), ("efficiency", c.Efficiency)];
+
+    private static void Table(IAnsiConsole console, RunComparison c, int top)
+    {
+        console.MarkupLineInterpolated($"[bold]A[/] {c.A}  [bold]B[/] {c.B}  [grey]{c.Tasks.Count} shared tasks; only in A: {c.OnlyA}, only in B: {c.OnlyB}[/]");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("per task", "A", "B", "B - A [[95% CI]]", "Wilcoxon p", "sign-flip p");
+        foreach (var (name, s) in Summaries(c))
+        {
+            table.AddRow(name, F(s.MeanA), F(s.MeanB), Markup.Escape($"{F(s.Difference)} [{F(s.Low)}, {F(s.High)}]"), P(s.Wilcoxon), P(s.SignFlip));
+        }
+        console.Write(table);
+        if (c.McNemar is { } m)
+        {
+            console.MarkupLineInterpolated($"McNemar exact (one sample per task): p = {P(m)}, {m.N} discordant task(s)");
+        }
+        var diff = new Table().Border(TableBorder.Rounded).AddColumns("task", "pass A", "pass B", "eff A", "eff B");
+        foreach (var t in c.MostDifferent(top))
+        {
+            diff.AddRow(Markup.Escape(t.TaskId), F(t.PassA), F(t.PassB), F(t.EfficiencyA), F(t.EfficiencyB));
+        }
+        console.MarkupLine("[grey]tasks where they differ most:[/]");
+        console.Write(diff);
+    }
+
+    private static string Markdown(RunComparison c, int top)
+    {
+        var md = new StringBuilder();
+        md.Append("# ").Append(MarkdownReport.E(c.A)).Append(" vs ").Append(MarkdownReport.E(c.B)).Append("\n\n")
+            .Append(c.Tasks.Count.ToString(CultureInfo.InvariantCulture)).Append(" shared tasks.\n\n")
+            .Append("| per task | A | B | B − A | 95% CI | Wilcoxon p | sign-flip p |\n|:---|---:|---:|---:|:---|---:|---:|\n");
+        foreach (var (name, s) in Summaries(c))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {name} | {F(s.MeanA)} | {F(s.MeanB)} | {F(s.Difference)} | {F(s.Low)} to {F(s.High)} | {P(s.Wilcoxon)} | {P(s.SignFlip)} |\n");
+        }
+        md.Append("\n## Tasks where they differ most\n\n| task | pass A | pass B | eff A | eff B |\n|:---|---:|---:|---:|---:|\n");
+        foreach (var t in c.MostDifferent(top))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {MarkdownReport.E(t.TaskId)} | {F(t.PassA)} | {F(t.PassB)} | {F(t.EfficiencyA)} | {F(t.EfficiencyB)} |\n");
+        }
+        return md.ToString();
+    }
+
+    private static string Json(RunComparison c, int top)
+    {
+        JsonObject Summary(PairedSummary s) => new()
+        {
+            ["tasks"] = s.Tasks,
+            ["mean_a"] = s.MeanA,
+            ["mean_b"] = s.MeanB,
+            ["difference"] = s.Difference,
+            ["ci95"] = new JsonArray(s.Low, s.High),
+            ["wilcoxon_p"] = s.Wilcoxon?.PValue,
+            ["wilcoxon_method"] = s.Wilcoxon?.Method.ToString(),
+            ["sign_flip_p"] = s.SignFlip?.PValue,
+        };
+        var tasks = new JsonArray();
+        foreach (var t in c.Tasks)
+        {
+            tasks.Add(new JsonObject
+            {
+                ["task_id"] = t.TaskId, ["pass_a"] = t.PassA, ["pass_b"] = t.PassB,
+                ["efficiency_a"] = t.EfficiencyA, ["efficiency_b"] = t.EfficiencyB,
+            });
+        }
+        var doc = new JsonObject
+        {
+            ["schema"] = "perfjudge.compare/1",
+            ["a"] = c.A,
+            ["b"] = c.B,
+            ["only_a"] = c.OnlyA,
+            ["only_b"] = c.OnlyB,
+            ["pass_rate"] = Summary(c.Pass),
+            ["efficiency"] = c.Efficiency is null ? null : Summary(c.Efficiency),
+            ["mcnemar_p"] = c.McNemar?.PValue,
+            ["most_different"] = new JsonArray(c.MostDifferent(top).Select(t => (JsonNode)JsonValue.Create(t.TaskId)!).ToArray()),
+            ["tasks"] = tasks,
+        };
+        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+}
