@@ -16,7 +16,7 @@ public static class CompareCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
-        var first = new Argument<string>("a") { Description = "Run id or results .json file of A" };
+        var first = new Argument<string?>("a") { Description = "Run id or results .json file of A (default: the latest run)", Arity = ArgumentArity.ZeroOrOne };
         var second = new Argument<string?>("b") { Description = "Run id or results .json file of B (default: A, comparing two of its models)", Arity = ArgumentArity.ZeroOrOne };
         var modelA = new Option<string?>("--model-a") { Description = "Model of A (default: A's only model, or its first of two when B is omitted)" };
         var modelB = new Option<string?>("--model-b") { Description = "Model of B (default: B's only model, the same name as A's, or A's second model)" };
@@ -34,12 +34,12 @@ public static class CompareCommand
             try
             {
                 var storePath = parse.GetValue(store)!;
-                var refA = parse.GetValue(first)!;
+                var refA = parse.GetValue(first);
                 var refB = parse.GetValue(second);
                 var a = ReportSource.Load(refA, storePath);
                 var b = refB is null ? a : ReportSource.Load(refB, storePath);
                 var (ma, mb) = PickModels(a, b, refB is null, parse.GetValue(modelA), parse.GetValue(modelB));
-                var labelA = refB is null ? ma : $"{ma} ({refA})";
+                var labelA = refB is null ? ma : $"{ma} ({refA ?? "latest"})";
                 var labelB = refB is null ? mb : $"{mb} ({refB})";
                 var comparison = RunComparison.Compare(a, ma, b, mb, labelA, labelB);
                 if (comparison.Tasks.Count == 0)
