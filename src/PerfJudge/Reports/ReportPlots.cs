@@ -149,7 +149,6 @@ public static class ReportPlots
                 var step = plot.Add.Scatter(front.Select(p => p.Cost).ToArray(), front.Select(p => p.Quality).ToArray(), Colors.Gray);
                 step.ConnectStyle = ConnectStyle.StepHorizontal;
                 step.MarkerSize = 0;
-                step.LegendText = "Pareto front";
             }
             foreach (var (p, i) in points.Select((p, i) => (p, i)))
             {
@@ -162,8 +161,22 @@ public static class ReportPlots
             plot.Title($"Cost against quality (filled: on the Pareto front)");
             plot.XLabel(costLabel);
             plot.YLabel(qualityLabel);
-            plot.Axes.Margins(0.15, 0.15);
+            // Room around the points for their labels (drawn to the right of each point).
+            var (x0, x1) = Span(points.Select(p => p.Cost).ToList());
+            var (y0, y1) = Span(points.Select(p => p.Quality).ToList());
+            plot.Axes.SetLimits(x0 - 0.1 * (x1 - x0), x1 + 0.35 * (x1 - x0), y0 - 0.12 * (y1 - y0), y1 + 0.12 * (y1 - y0));
         }, 640, 420);
+    }
+
+    private static (double Low, double High) Span(List<double> values)
+    {
+        var (low, high) = (values.Min(), values.Max());
+        if (high > low)
+        {
+            return (low, high);
+        }
+        var pad = low == 0 ? 1 : Math.Abs(low) * 0.1;
+        return (low - pad, high + pad);
     }
 
     private static string Short(string taskId) => taskId.Length <= 24 ? taskId : taskId[..23] + "…";
