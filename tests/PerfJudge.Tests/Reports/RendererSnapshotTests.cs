@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using PerfJudge.Cli;
 using PerfJudge.Reports;
-using Spectre.Console;
+using PerfJudge.Tests.Support;
 
 namespace PerfJudge.Tests.Reports;
 
@@ -47,15 +47,7 @@ public sealed partial class RendererSnapshotTests
         var text = Snapshot.InCulture("de-DE", () =>
         {
             var output = new StringWriter();
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(output),
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-            });
-            console.Profile.Width = 220;
-            TableReport.Render(console, Fixture, ["pass", "eff", "dps", "speedup"]);
+            TableReport.Render(CliRunner.PlainConsole(output, 220), Fixture, ["pass", "eff", "dps", "speedup"]);
             return output.ToString();
         });
         Snapshot.Match(text, "table.txt");

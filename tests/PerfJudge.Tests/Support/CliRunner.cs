@@ -8,10 +8,9 @@ public static class CliRunner
 {
     public sealed record Outcome(int ExitCode, string Out, string Err, JsonNode? Json);
 
-    public static async Task<Outcome> RunAsync(params string[] args)
+    /// <summary>A console without colours or interaction writing to <paramref name="output"/>.</summary>
+    public static IAnsiConsole PlainConsole(TextWriter output, int width)
     {
-        var output = new StringWriter();
-        var errors = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
@@ -19,7 +18,15 @@ public static class CliRunner
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = width;
+        return console;
+    }
+
+    public static async Task<Outcome> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var console = PlainConsole(output, 200);
         var code = await global::PerfJudge.Cli.Cli.RunAsync(args, console, errors, CancellationToken.None);
         JsonNode? json = null;
         var index = Array.IndexOf(args, "--json");
