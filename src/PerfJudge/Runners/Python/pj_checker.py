@@ -260,6 +260,9 @@ def checker_main(ctrl, uid_base, scratch_root):
             if request.get("kind") == "perf":
                 import pj_perf
                 result = pj_perf.judge_task(request, source)
+            elif request.get("kind") == "stress":
+                import pj_stress
+                result = pj_stress.stress_task(request, source)
             elif request.get("kind") == "measure":
                 import pj_perf
                 result = pj_perf.measure_program(request, source)
