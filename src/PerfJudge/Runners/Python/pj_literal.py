@@ -52,11 +52,12 @@ def parse_args(text):
     return value
 
 
-def run_bounded(fn, args, seed_text, timeout, memory_bytes):
+def run_bounded(fn, args, seed_text, timeout, memory_bytes, max_bytes):
     """Calls fn(*args) in a forked child (random seeded with seed_text, memory capped, output to
     /dev/null) and returns ("ok", literal of the argument tuple it returns) or (reason, detail)
-    with reason "raised" or "timeout". The checker never runs a generator in its own process, so
-    a hang, a crash or a memory blow-up costs only the child."""
+    with reason "raised", "timeout" or "too large" (a literal over max_bytes, not read past
+    that). The checker never runs a generator in its own process, so a hang, a crash or a memory
+    blow-up costs only the child."""
     rfd, wfd = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -87,8 +88,9 @@ def run_bounded(fn, args, seed_text, timeout, memory_bytes):
         os._exit(status)
     os.close(wfd)
     chunks = []
+    size = 0
     deadline = time.monotonic() + timeout
-    timed_out = False
+    timed_out = too_large = False
     try:
         while True:
             left = deadline - time.monotonic()
@@ -100,9 +102,13 @@ def run_bounded(fn, args, seed_text, timeout, memory_bytes):
             if not chunk:
                 break
             chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes + 1024:
+                too_large = True
+                break
     finally:
         os.close(rfd)
-        if timed_out:
+        if timed_out or too_large:
             try:
                 os.kill(pid, signal.SIGKILL)
             except OSError:
@@ -110,6 +116,8 @@ def run_bounded(fn, args, seed_text, timeout, memory_bytes):
         _, status = os.waitpid(pid, 0)
     if timed_out:
         return "timeout", "no input within %.3g s" % timeout
+    if too_large:
+        return "too large", "an input over %d bytes" % max_bytes
     text = b"".join(chunks).decode("utf-8", "replace")
     kind, _, body = text.partition("\n")
     if kind == "ok":

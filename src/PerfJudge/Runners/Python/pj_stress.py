@@ -16,7 +16,7 @@ import pj_tests
 from pj_checker import finalize
 from pj_enamel_helpers import namespace
 
-MARGIN = 1.5
+MARGIN = 1.5  # selection: ratios within this factor of the best remaining one count as equal
 VERDICT_REASONS = {"error": "reference raised", "timeout": "reference timed out",
                    "failed": "references disagree", "memory_limit": "memory cap",
                    "crashed": "reference crashed", "output_limit": "output cap"}
@@ -43,8 +43,9 @@ class Context:
 
 
 def measure_inputs(ctx, inputs, rounds):
-    """Median cost per reference per input ([ref][input]), or (None, reason). Each reference runs
-    all inputs in one fresh process per round, after an unmeasured warm-up call on ctx.warm."""
+    """(median cost per reference per input ([ref][input]), None, None), or (None, reason,
+    detail). Each reference runs all inputs in one fresh process per round, after an unmeasured
+    warm-up call on ctx.warm."""
     cases = [(0, ctx.warm)] + [(1, args) for args in inputs]
     costs = [[[] for _ in inputs] for _ in ctx.refs]
     answers = None
@@ -87,9 +88,8 @@ def capture_test_inputs(ctx):
         return []
     limits = request["limits"]
     recorded = []
-    base = pj_tests.Proxy
 
-    class Recorder(base):
+    class Recorder(pj_tests.Proxy):
         def __call__(self, *args, **kwargs):
             if kwargs:
                 args = args + tuple(kwargs.values())
@@ -99,14 +99,12 @@ def capture_test_inputs(ctx):
                     recorded.append(text)
             except pj_literal.NotLiteral:
                 pass
-            return base.__call__(self, *args)
+            return pj_tests.Proxy.__call__(self, *args)
 
     cand = ctx.source.spawn()
-    pj_tests.Proxy = Recorder
     try:
-        result = pj_tests.run_tests(dict(request, program=ctx.refs[0]), cand, limits)
+        result = pj_tests.run_tests(dict(request, program=ctx.refs[0]), cand, limits, Recorder)
     finally:
-        pj_tests.Proxy = base
         finalize({}, cand, limits)
     if result.get("verdict") != "passed":
         ctx.notes.append("reference 0 does not pass the task's test: %s" % result.get("detail"))
@@ -124,16 +122,17 @@ def generate(ctx, gen, scale, cid):
     """(args, literal) of candidate cid at a scale, or (None, reason) after counting the discard."""
     seed_text = "stress/%s/%s/%d/%d" % (ctx.cfg["seed"], ctx.request["task_id"], scale, cid)
     kind, body = pj_literal.run_bounded(gen, (scale, ctx.cfg["level_id"], cid), seed_text,
-                                        ctx.cfg["generator_timeout"], ctx.request["limits"]["memory_bytes"])
+                                        ctx.cfg["generator_timeout"], ctx.request["limits"]["memory_bytes"],
+                                        ctx.cfg["max_input_bytes"])
+    if kind == "too large" or kind == "ok" and len(body) > ctx.cfg["max_input_bytes"]:
+        ctx.discard("input over size cap")
+        return None, "input over size cap"
     if kind != "ok":
         reason = "generator timed out" if kind == "timeout" else "generator raised"
         ctx.discard(reason)
         if len(ctx.notes) < 8:
             ctx.notes.append("scale %d, case %d: %s (%s)" % (scale, cid, reason, body))
         return None, reason
-    if len(body) > ctx.cfg["max_input_bytes"]:
-        ctx.discard("input over size cap")
-        return None, "input over size cap"
     return pj_literal.parse_args(body), body
 
 
