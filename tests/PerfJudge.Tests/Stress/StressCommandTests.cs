@@ -104,6 +104,23 @@ public class StressCommandTests
         Assert.All(written.Levels[1].Inputs!, i => Assert.True(i.Length > 1000, i.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public async Task The_scale_search_stops_at_the_input_size_cap()
+    {
+        var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("dup", StressSuites.HasDuplicatePrompt,
+            "has_duplicate", StressSuites.Fast, StressSuites.Slow, "", StressSuites.HasDuplicateGenerator));
+        var outDir = Path.Combine(_dir, "out");
+        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--budget", "20s",
+            "--max-input-bytes", "3000", "--rounds", "1", "--candidates", "3", "--keep", "1");
+        Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+        var worker = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]![0]!["worker"]!;
+        var search = worker["search"]!.AsArray();
+        Assert.Contains(search, s => s!["stop"]?.GetValue<string>() == "input over size cap");
+        var level = HumanEvalLoader.Load(Path.Combine(outDir, "tasks.jsonl")).Tasks[0].Efficiency!.Levels[^1];
+        Assert.InRange(level.Size, 256, 512); // 8 * 2^k doubling, then bisection; 512 values need ~3.4 KB
+        Assert.All(level.Inputs!, i => Assert.True(i.Length <= 3000, i.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Theory]
     [InlineData("--keep", "9")]
     [InlineData("--budget", "fast")]
