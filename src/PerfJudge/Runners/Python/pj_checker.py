@@ -1,4 +1,5 @@
-"""The trusted checker: long-lived, never forked; it asks the zygote for candidate processes,
+"""The trusted checker: long-lived, never forked to run candidate code (stress forks it only to
+run a suite's input generator, pj_literal.run_bounded); it asks the zygote for candidate processes,
 runs the task's tests against them and decides verdicts and costs."""
 import builtins
 import json
