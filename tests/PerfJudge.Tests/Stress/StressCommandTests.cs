@@ -92,7 +92,7 @@ public class StressCommandTests
             "    return [sum(nums[:i + 1]) for i in range(len(nums))]\n",
             "def check(candidate):\n    assert candidate([1, 2, 3]) == [1, 3, 6]\n    assert candidate([5]) == [5]\n", null));
         var outDir = Path.Combine(_dir, "out");
-        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--budget", "30ms",
+        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--budget", "50ms",
             "--rounds", "1", "--fuzz-generations", "16");
         Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
         var task = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]![0]!;
