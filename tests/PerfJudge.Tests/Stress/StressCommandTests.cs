@@ -90,7 +90,8 @@ public class StressCommandTests
         var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("prefix", prompt, "prefix_sums",
             "    out = []\n    t = 0\n    for x in nums:\n        t += x\n        out.append(t)\n    return out\n",
             "    return [sum(nums[:i + 1]) for i in range(len(nums))]\n",
-            "def check(candidate):\n    assert candidate([1, 2, 3]) == [1, 3, 6]\n    assert candidate([5]) == [5]\n", null));
+            "def check(candidate):\n    assert candidate([1, 2, 3]) == [1, 3, 6]\n    assert candidate([5]) == [5]\n" +
+            "    try:\n        candidate(None)\n    except TypeError:\n        pass\n    else:\n        assert False\n", null));
         var outDir = Path.Combine(_dir, "out");
         var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--budget", "50ms",
             "--rounds", "1", "--fuzz-generations", "16");
@@ -100,7 +101,9 @@ public class StressCommandTests
         Assert.True(task["selected_ratio"]!.GetValue<double>() > 4, task.ToJsonString());
         var written = HumanEvalLoader.Load(Path.Combine(outDir, "tasks.jsonl")).Tasks[0].Efficiency!;
         Assert.Equal("", written.Generator);
-        Assert.Equal(["([1, 2, 3],)", "([5],)"], written.Levels[0].Inputs!); // the test's inputs, recorded
+        // The test's inputs, recorded; the one on which the references raise (as the test expects) is left out.
+        Assert.Equal(["([1, 2, 3],)", "([5],)"], written.Levels[0].Inputs!);
+        Assert.Equal(1, task["discarded"]!["test input: reference raised"]!.GetValue<int>());
         Assert.All(written.Levels[1].Inputs!, i => Assert.True(i.Length > 1000, i.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
