@@ -124,6 +124,23 @@ public class StressCommandTests
         Assert.All(level.Inputs!, i => Assert.True(i.Length <= 3000, i.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public async Task The_scale_search_stops_where_a_reference_runs_out_of_memory()
+    {
+        const string prompt = "def total(nums: list) -> int:\n    \"\"\"Sum of nums.\"\"\"\n";
+        const string greedy = "    if len(nums) > 3000:\n        junk = [0] * (400 * 1024 * 1024)\n    return sum(nums)\n";
+        var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("mem", prompt, "total", "    return sum(nums)\n", greedy, "",
+            "def generate_input(size, lid, cid):\n    return ([random.randrange(100) for _ in range(size)],)\n"));
+        var outDir = Path.Combine(_dir, "out");
+        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--budget", "20s", "--memory-mb", "512",
+            "--rounds", "1", "--candidates", "2", "--keep", "1");
+        Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+        var worker = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]![0]!["worker"]!;
+        Assert.Contains(worker["search"]!.AsArray(), s => s!["stop"]?.GetValue<string>() == "memory cap");
+        var level = HumanEvalLoader.Load(Path.Combine(outDir, "tasks.jsonl")).Tasks[0].Efficiency!.Levels[^1];
+        Assert.InRange(level.Size, 2048, 3000);
+    }
+
     [Theory]
     [InlineData("--keep", "9")]
     [InlineData("--budget", "fast")]

@@ -55,8 +55,10 @@ def measure_inputs(ctx, inputs, rounds):
                                       None, ctx.meter)
             if run.get("verdict") != "passed" or None in run["times"]:
                 verdict = run.get("verdict") or "crashed"
-                return None, VERDICT_REASONS.get(verdict, verdict), "reference %d: %s %s" % (
-                    r, verdict, run.get("detail") or "")
+                detail = run.get("detail") or ""
+                if verdict == "error" and "MemoryError" in detail:
+                    verdict = "memory_limit"
+                return None, VERDICT_REASONS.get(verdict, verdict), "reference %d: %s %s" % (r, verdict, detail)
             if answers is None:
                 answers = run.pop("outputs")
                 for i, (_, args) in enumerate(cases):
