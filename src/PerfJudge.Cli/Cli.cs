@@ -15,6 +15,7 @@ public static class Cli
         root.Subcommands.Add(ReportCommand.Create(console, errors));
         root.Subcommands.Add(ParetoCommand.Create(console, errors));
         root.Subcommands.Add(CompareCommand.Create(console, errors));
+        root.Subcommands.Add(StressCommand.Create(console, errors));
         if (args.Length == 0)
         {
             args = ["eval"];

@@ -110,7 +110,7 @@ public sealed class EfficiencyEvaluator
         ["prompt"] = task.Prompt,
         ["entry_point"] = task.EntryPoint,
         ["generator"] = spec.Generator,
-        ["levels"] = new JsonArray(spec.Levels.Select(l => (JsonNode)new JsonObject { ["size"] = l.Size, ["count"] = l.Count }).ToArray()),
+        ["levels"] = new JsonArray(spec.Levels.Select(LevelJson).ToArray()),
         ["seed"] = options.Seed,
         ["checker"] = spec.Checker,
         ["references"] = new JsonArray(spec.References.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()),
@@ -120,6 +120,16 @@ public sealed class EfficiencyEvaluator
         ["rounds"] = options.Rounds,
         ["meter"] = options.Meter,
     };
+
+    private static JsonNode LevelJson(EfficiencyLevel level)
+    {
+        var json = new JsonObject { ["size"] = level.Size, ["count"] = level.Count };
+        if (level.Inputs is not null)
+        {
+            json["inputs"] = new JsonArray(level.Inputs.Select(i => (JsonNode)JsonValue.Create(i)).ToArray());
+        }
+        return json;
+    }
 
     private string Key(JsonObject request)
     {

@@ -5,7 +5,8 @@ namespace PerfJudge.Tasks;
 /// <summary>Optional efficiency fields of a HumanEval-format suite line, so a project can author its
 /// own efficiency suites (docs/suite-format.md):
 /// <c>input_generator</c> (Python defining <c>generate_input(size, lid, cid)</c>),
-/// <c>levels</c> (array of {size, count, hardness}), optional <c>checker</c> (Python defining
+/// <c>levels</c> (array of {size, count, hardness}, or {hardness, inputs} with literal inputs:
+/// Python literals of argument tuples, as <c>perfjudge stress</c> writes them), optional <c>checker</c> (Python defining
 /// <c>__check(input, answer, output)</c>; default: same type and value), optional
 /// <c>references</c> (completions appended to the prompt; default: the canonical solution; the
 /// first gives the expected answers).</summary>
@@ -14,15 +15,16 @@ public static class EfficiencyFields
     /// <summary>The default checker: the output has the expected type and value.</summary>
     public const string DefaultChecker = "def __check(input, answer, output):\n    return type(output) == type(answer) and output == answer\n";
 
-    /// <summary>Parses the fields, or returns null when the line has no <c>input_generator</c>.</summary>
+    /// <summary>Parses the fields, or returns null when the line has neither <c>input_generator</c> nor <c>levels</c>.</summary>
     public static EfficiencySpec? Parse(JsonElement obj, string prompt, string canonical, string where, List<string> errors)
     {
-        if (!obj.TryGetProperty("input_generator", out var generator))
+        var hasGenerator = obj.TryGetProperty("input_generator", out var generator);
+        if (!hasGenerator && !obj.TryGetProperty("levels", out _))
         {
             return null;
         }
         var before = errors.Count;
-        if (generator.ValueKind != JsonValueKind.String)
+        if (hasGenerator && generator.ValueKind != JsonValueKind.String)
         {
             errors.Add($"{where}: field 'input_generator' must be a string");
         }
@@ -35,16 +37,14 @@ public static class EfficiencyFields
         {
             foreach (var level in levelArray.EnumerateArray())
             {
-                if (level.ValueKind == JsonValueKind.Object
-                    && level.TryGetProperty("size", out var size) && size.TryGetInt64(out var sizeValue)
-                    && level.TryGetProperty("count", out var count) && count.TryGetInt32(out var countValue) && countValue > 0
-                    && level.TryGetProperty("hardness", out var hardness) && hardness.TryGetDouble(out var hardnessValue) && hardnessValue >= 0)
+                var parsed = ParseLevel(level, hasGenerator, out var problem);
+                if (parsed is null)
                 {
-                    levels.Add(new EfficiencyLevel(sizeValue, countValue, hardnessValue));
+                    errors.Add($"{where}: field 'levels': {problem}");
                 }
                 else
                 {
-                    errors.Add($"{where}: field 'levels': each level needs an integer size, a positive count and a hardness >= 0");
+                    levels.Add(parsed);
                 }
             }
         }
@@ -76,6 +76,55 @@ public static class EfficiencyFields
         {
             references.Add(CodeTask.JoinProgram(prompt, canonical));
         }
-        return errors.Count != before ? null : new EfficiencySpec(generator.GetString()!, levels, checker, references, Scored: true);
+        return errors.Count != before ? null : new EfficiencySpec(hasGenerator ? generator.GetString()! : "", levels, checker, references, Scored: true);
+    }
+
+    private static EfficiencyLevel? ParseLevel(JsonElement level, bool hasGenerator, out string? problem)
+    {
+        problem = null;
+        if (level.ValueKind != JsonValueKind.Object
+            || !level.TryGetProperty("hardness", out var hardness) || !hardness.TryGetDouble(out var hardnessValue) || hardnessValue < 0)
+        {
+            problem = "each level needs a hardness >= 0";
+            return null;
+        }
+        long sizeValue = 0;
+        var hasSize = level.TryGetProperty("size", out var size);
+        if (hasSize && !size.TryGetInt64(out sizeValue))
+        {
+            problem = "a level's size must be an integer";
+            return null;
+        }
+        var hasCount = level.TryGetProperty("count", out var count);
+        var countValue = 0;
+        if (hasCount && (!count.TryGetInt32(out countValue) || countValue <= 0))
+        {
+            problem = "a level's count must be a positive integer";
+            return null;
+        }
+        if (level.TryGetProperty("inputs", out var inputs))
+        {
+            if (inputs.ValueKind != JsonValueKind.Array || inputs.GetArrayLength() == 0
+                || inputs.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.String))
+            {
+                problem = "a level's inputs must be a non-empty array of strings (Python literals of argument tuples)";
+                return null;
+            }
+            var literals = inputs.EnumerateArray().Select(i => i.GetString()!).ToList();
+            if (hasCount && countValue != literals.Count)
+            {
+                problem = $"a level has count {countValue} but {literals.Count} inputs";
+                return null;
+            }
+            return new EfficiencyLevel(sizeValue, literals.Count, hardnessValue, literals);
+        }
+        if (!hasGenerator || !hasSize || !hasCount)
+        {
+            problem = hasGenerator
+                ? "each level needs an integer size, a positive count and a hardness >= 0 (or literal inputs)"
+                : "without an input_generator, every level needs literal inputs";
+            return null;
+        }
+        return new EfficiencyLevel(sizeValue, countValue, hardnessValue);
     }
 }

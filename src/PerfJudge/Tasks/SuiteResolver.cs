@@ -46,6 +46,8 @@ public sealed class SuiteResolver
         {
             case "demo":
                 return HumanEvalLoader.Load(Path.Combine(_suitesDir, "demo", "tasks.jsonl"), "demo");
+            case "stress":
+                return HumanEvalLoader.Load(Path.Combine(_suitesDir, "stress", "tasks.jsonl"), "stress");
             case "humaneval":
                 return HumanEvalLoader.Load(await DatasetPathAsync("humaneval", "HumanEval.jsonl.gz", new Uri(HumanEvalUrl), cancel), "humaneval");
             case "enamel":
@@ -54,7 +56,7 @@ public sealed class SuiteResolver
                 if (!File.Exists(suite))
                 {
                     throw new SuiteFormatException(
-                        $"{suite}: no such suite file, and not a built-in suite (demo, humaneval, enamel)");
+                        $"{suite}: no such suite file, and not a built-in suite (demo, stress, humaneval, enamel)");
                 }
                 return suite.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EnamelLoader.Load(suite) : HumanEvalLoader.Load(suite);
         }

@@ -1,4 +1,5 @@
-"""The trusted checker: long-lived, never forked; it asks the zygote for candidate processes,
+"""The trusted checker: long-lived, never forked to run candidate code (stress forks it only to
+run a suite's input generator, pj_literal.run_bounded); it asks the zygote for candidate processes,
 runs the task's tests against them and decides verdicts and costs."""
 import builtins
 import json
@@ -260,6 +261,9 @@ def checker_main(ctrl, uid_base, scratch_root):
             if request.get("kind") == "perf":
                 import pj_perf
                 result = pj_perf.judge_task(request, source)
+            elif request.get("kind") == "stress":
+                import pj_stress
+                result = pj_stress.stress_task(request, source)
             elif request.get("kind") == "measure":
                 import pj_perf
                 result = pj_perf.measure_program(request, source)

@@ -48,12 +48,12 @@ def judge_sample(request, source):
     return finalize(result, cand, limits)
 
 
-def run_tests(request, cand, limits):
+def run_tests(request, cand, limits, proxy_type=Proxy):
     deadline = time.monotonic() + limits["wall_seconds"]
     failure = cand.load(request["program"], request["entry_point"], limits, deadline)
     if failure is not None:
         return failure
-    proxy = Proxy(cand, deadline)
+    proxy = proxy_type(cand, deadline)
     namespace = {"__name__": "__checker__"}
     if request.get("prompt"):
         try:

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using PerfJudge.Runners;
+using PerfJudge.Stress;
+using Spectre.Console;
+
+namespace PerfJudge.Cli;
+
+/// <summary><c>perfjudge stress --suite S [--task T] [--budget B] [--seed N] [--out DIR]</c>: finds
+/// inputs on which a task's slow and fast references differ most, and writes them as a new level.</summary>
+public static class StressCommand
+{
+    /// <summary>Meters accepted by <c>stress</c>.</summary>
+    public static readonly string[] Meters = ["auto", "cpu", "wall", "instructions", "task-clock"];
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create(IAnsiConsole console, TextWriter errors)
+    {
+        var suite = new Option<string>("--suite") { Description = "Built-in suite (stress, demo, humaneval) or a HumanEval-format suite file whose tasks carry 'references' [fast, ..., slow]", DefaultValueFactory = _ => "stress" };
+        var task = new Option<string[]>("--task") { Description = "Only these task ids (repeatable or comma-separated)", AllowMultipleArgumentsPerToken = true };
+        var budget = new Option<string?>("--budget") { Description = "Cost the costliest reference may reach on one input: seconds ('0.1', '0.1s', '100ms') for cpu/wall/task-clock, a count ('3e8') for instructions. Default 0.1 s or 3e8" };
+        var meter = new Option<string>("--meter") { Description = "Cost meter: auto (instructions where available, else cpu), cpu, wall, instructions, task-clock", DefaultValueFactory = _ => "auto" };
+        meter.AcceptOnlyFromAmong(Meters);
+        var seed = new Option<int>("--seed") { Description = "Seed of generators and mutations (with the task id)", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--out") { Description = "Folder for tasks.jsonl (the suite with the new level) and report.json (what was measured)", DefaultValueFactory = _ => "stress-out" };
+        var rounds = new Option<int>("--rounds") { Description = "Repetitions per measured input, fresh process each (median)", DefaultValueFactory = _ => 3 };
+        var candidates = new Option<int>("--candidates") { Description = "Candidate inputs at the chosen scale (fuzzing: costliest survivors)", DefaultValueFactory = _ => 6 };
+        var keep = new Option<int>("--keep") { Description = "Inputs kept per task (largest cost ratio between references)", DefaultValueFactory = _ => 3 };
+        var minScale = new Option<long>("--min-scale") { Description = "First scale of the search", DefaultValueFactory = _ => 8 };
+        var maxScale = new Option<long>("--max-scale") { Description = "Largest scale tried", DefaultValueFactory = _ => 1L << 20 };
+        var bisect = new Option<int>("--bisect-steps") { Description = "Geometric bisection steps after doubling", DefaultValueFactory = _ => 2 };
+        var maxBytes = new Option<long>("--max-input-bytes") { Description = "Largest input (length of its Python literal)", DefaultValueFactory = _ => 4L << 20 };
+        var genTimeout = new Option<double>("--generator-timeout") { Description = "Seconds one generator call may take", DefaultValueFactory = _ => 10.0 };
+        var generations = new Option<int>("--fuzz-generations") { Description = "Mutant generations for tasks without a generator", DefaultValueFactory = _ => 20 };
+        var batch = new Option<int>("--fuzz-batch") { Description = "Mutants per generation", DefaultValueFactory = _ => 6 };
+        var timeout = new Option<double>("--timeout") { Description = "Time limit of a reference on one input, seconds", DefaultValueFactory = _ => 5.0 };
+        var memory = new Option<int>("--memory-mb") { Description = "Memory limit of references and generators, MiB", DefaultValueFactory = _ => 1024 };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Tasks searched in parallel (each on its own core)", DefaultValueFactory = _ => 1 };
+        var isolation = new Option<string>("--isolation") { Description = "auto, strict, or a level", DefaultValueFactory = _ => "auto" };
+        isolation.AcceptOnlyFromAmong(EvalCommand.IsolationChoices);
+        var python = new Option<string?>("--python") { Description = "Python interpreter (default: $PERFJUDGE_PYTHON or python3)" };
+        var command = new Command("stress", "Find inputs that separate a task's slow and fast references (scale search, cost-guided fuzzing) and write them as a new suite level")
+        {
+            suite, task, budget, meter, seed, output, rounds, candidates, keep, minScale, maxScale, bisect, maxBytes, genTimeout,
+            generations, batch, timeout, memory, jobs, isolation, python,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            StressSettings settings;
+            try
+            {
+                var limits = ExecutionLimits.WithTimeout(parse.GetValue(timeout)) with
+                {
+                    CpuSeconds = Math.Max(10, 4 * parse.GetValue(timeout)),
+                    MemoryBytes = (long)parse.GetValue(memory) << 20,
+                };
+                var options = new StressOptions(0, parse.GetValue(meter)!, parse.GetValue(seed), parse.GetValue(rounds),
+                    parse.GetValue(candidates), parse.GetValue(keep), parse.GetValue(minScale), parse.GetValue(maxScale),
+                    parse.GetValue(bisect), parse.GetValue(maxBytes), parse.GetValue(genTimeout), parse.GetValue(generations),
+                    parse.GetValue(batch), limits);
+                var problems = options.Validate().Where(p => !p.StartsWith("--budget", StringComparison.Ordinal)).ToList();
+                if (parse.GetValue(jobs) is < 1 or > 64) problems.Add("--jobs must be between 1 and 64");
+                var budgetText = parse.GetValue(budget);
+                if (budgetText is not null && ParseBudget(budgetText) is null)
+                {
+                    problems.Add($"--budget: '{budgetText}' is not a positive number of seconds ('0.1', '0.1s', '100ms') or instructions ('3e8')");
+                }
+                if (problems.Count > 0) throw new UsageException(string.Join("; ", problems));
+                var tasks = (parse.GetValue(task) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+                settings = new StressSettings(parse.GetValue(suite)!, tasks, budgetText is null ? null : ParseBudget(budgetText),
+                    parse.GetValue(output)!, parse.GetValue(jobs), parse.GetValue(isolation)!, parse.GetValue(python), options);
+            }
+            catch (UsageException ex)
+            {
+                await errors.WriteLineAsync("perfjudge stress: " + ex.Message);
+                return ExitCodes.Usage;
+            }
+            return await new StressHandler(console, errors).RunAsync(settings, cancel);
+        });
+        return command;
+    }
+
+    /// <summary>A budget in the meter's unit: seconds (plain, <c>s</c> or <c>ms</c> suffix) or a count.</summary>
+    public static double? ParseBudget(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        var scale = 1.0;
+        if (t.EndsWith("ms", StringComparison.Ordinal))
+        {
+            scale = 1e-3;
+            t = t[..^2];
+        }
+        else if (t.EndsWith('s'))
+        {
+            t = t[..^1];
+        }
+        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v * scale : null;
+    }
+}

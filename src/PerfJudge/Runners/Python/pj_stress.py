@@ -1,0 +1,307 @@
+"""Stress inputs for one task (perfjudge stress): scale search over the task's input generator,
+or cost-guided fuzzing of its test inputs when it has none, then discriminative selection of
+the inputs on which the references' costs differ most.
+
+Generators and mutations run here, in the trusted checker (generators in a bounded child, see
+pj_literal.run_bounded); references run in sandboxed candidate processes and are measured by
+pj_perf.run_program, like any sample. An input is kept only if every reference answers it
+without raising, within the time and memory limits, and the references agree (task checker).
+"""
+import math
+
+import pj_fuzz
+import pj_literal
+import pj_perf
+import pj_tests
+from pj_checker import finalize
+from pj_enamel_helpers import namespace
+
+MARGIN = 1.5  # selection: ratios within this factor of the best remaining one count as equal
+VERDICT_REASONS = {"error": "reference raised", "timeout": "reference timed out",
+                   "failed": "references disagree", "memory_limit": "memory cap",
+                   "crashed": "reference crashed", "output_limit": "output cap"}
+
+
+class Context:
+    """Everything the search needs about one task."""
+
+    def __init__(self, request, source):
+        self.request, self.source = request, source
+        self.cfg = request["stress"]
+        self.refs = request["references"]
+        self.meter = request.get("meter") or "cpu"
+        ns = {"__name__": "__checker__"}
+        pj_perf.exec_prompt(request, ns)
+        exec(compile(request["checker"], "<checker>", "exec"), ns)
+        self.check = ns["__check"]
+        self.warm = None
+        self.discarded = {}
+        self.notes = []
+
+    def discard(self, reason):
+        self.discarded[reason] = self.discarded.get(reason, 0) + 1
+
+
+def measure_inputs(ctx, inputs, rounds):
+    """(median cost per reference per input ([ref][input]), None, None), or (None, reason,
+    detail). Each reference runs all inputs in one fresh process per round, after an unmeasured
+    warm-up call on ctx.warm."""
+    cases = [(0, ctx.warm)] + [(1, args) for args in inputs]
+    costs = [[[] for _ in inputs] for _ in ctx.refs]
+    answers = None
+    for _ in range(rounds):
+        for r, program in enumerate(ctx.refs):
+            run = pj_perf.run_program(ctx.source, program, ctx.request, cases, answers, ctx.check,
+                                      None, ctx.meter)
+            if run.get("verdict") != "passed" or None in run["times"]:
+                verdict = run.get("verdict") or "crashed"
+                detail = run.get("detail") or ""
+                if verdict == "error" and "MemoryError" in detail:
+                    verdict = "memory_limit"
+                return None, VERDICT_REASONS.get(verdict, verdict), "reference %d: %s %s" % (r, verdict, detail)
+            if answers is None:
+                answers = run.pop("outputs")
+                for i, (_, args) in enumerate(cases):
+                    if not pj_perf.check_output(ctx.check, args, answers[i], answers[i]):
+                        return None, "references disagree", "the checker rejects reference 0's output"
+            for i in range(len(inputs)):
+                costs[r][i].append(run["times"][i + 1])
+    return [[median(c) for c in per_ref] for per_ref in costs], None, None
+
+
+def median(values):
+    values = sorted(values)
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def evaluate(ctx, args, rounds):
+    """Costs per reference on one input (one input per process, so one bad input costs nothing
+    else), or (None, reason, detail)."""
+    costs, reason, detail = measure_inputs(ctx, [args], rounds)
+    return ([c[0] for c in costs] if costs else None), reason, detail
+
+
+def capture_test_inputs(ctx):
+    """The argument tuples the task's test passes to the function, recorded while the test runs
+    against the first reference in a sandboxed process (which answers the calls)."""
+    request = ctx.request
+    if not (request.get("test") or "").strip():
+        return []
+    limits = request["limits"]
+    recorded = []
+
+    class Recorder(pj_tests.Proxy):
+        def __call__(self, *args, **kwargs):
+            if kwargs:
+                args = args + tuple(kwargs.values())
+            try:
+                text = pj_literal.dumps(args)
+                if text not in recorded:
+                    recorded.append(text)
+            except pj_literal.NotLiteral:
+                pass
+            return pj_tests.Proxy.__call__(self, *args)
+
+    cand = ctx.source.spawn()
+    try:
+        result = pj_tests.run_tests(dict(request, program=ctx.refs[0]), cand, limits, Recorder)
+    finally:
+        finalize({}, cand, limits)
+    if result.get("verdict") != "passed":
+        ctx.notes.append("reference 0 does not pass the task's test: %s" % result.get("detail"))
+    return [pj_literal.parse_args(text) for text in recorded]
+
+
+def load_generator(ctx):
+    ns = namespace()
+    pj_perf.exec_prompt(ctx.request, ns)
+    exec(compile(ctx.request["generator"], "<generator>", "exec"), ns)
+    return ns["generate_input"]
+
+
+def generate(ctx, gen, scale, cid):
+    """(args, literal) of candidate cid at a scale, or (None, reason) after counting the discard."""
+    seed_text = "stress/%s/%s/%d/%d" % (ctx.cfg["seed"], ctx.request["task_id"], scale, cid)
+    kind, body = pj_literal.run_bounded(gen, (scale, ctx.cfg["level_id"], cid), seed_text,
+                                        ctx.cfg["generator_timeout"], ctx.request["limits"]["memory_bytes"],
+                                        ctx.cfg["max_input_bytes"])
+    if kind == "too large" or kind == "ok" and len(body) > ctx.cfg["max_input_bytes"]:
+        ctx.discard("input over size cap")
+        return None, "input over size cap"
+    if kind != "ok":
+        reason = "generator timed out" if kind == "timeout" else "generator raised"
+        ctx.discard(reason)
+        if len(ctx.notes) < 8:
+            ctx.notes.append("scale %d, case %d: %s (%s)" % (scale, cid, reason, body))
+        return None, reason
+    return pj_literal.parse_args(body), body
+
+
+def probe(ctx, gen, scale, search, rounds):
+    """One scale-search step on candidate 0: True when every reference is correct and within the
+    budget, False when it is over the budget or a cap, None when the input cannot be made."""
+    args, literal = generate(ctx, gen, scale, 0)
+    step = {"scale": scale}
+    search.append(step)
+    if args is None:
+        step["stop"] = literal
+        return False
+    costs, reason, detail = evaluate(ctx, args, rounds)
+    if costs is None:
+        step["stop"] = reason
+        step["detail"] = detail
+        return False
+    step["costs"] = costs
+    if max(costs) > ctx.cfg["budget"]:
+        step["stop"] = "over budget"
+        return False
+    return True
+
+
+def scale_search(ctx, gen):
+    """Largest scale (doubling, then bisecting geometrically) on which the costliest reference
+    stays within the budget and every reference is correct."""
+    cfg = ctx.cfg
+    search = []
+    scale, good, bad = cfg["min_scale"], None, None
+    while True:
+        # Doubling steps far from the budget need no precision: one round each.
+        if probe(ctx, gen, scale, search, 1):
+            good = scale
+            if scale >= cfg["max_scale"]:
+                search[-1]["stop"] = "scale cap"
+                break
+            scale = min(scale * 2, cfg["max_scale"])
+        else:
+            bad = scale
+            break
+    if good is None:
+        return None, search
+    for _ in range(cfg["bisect_steps"] if bad is not None else 0):
+        mid = int(round(math.sqrt(good * bad)))
+        if mid <= good or mid >= bad:
+            break
+        if probe(ctx, gen, mid, search, cfg["rounds"]):
+            good = mid
+        else:
+            bad = mid
+    return good, search
+
+
+def scale_candidates(ctx, gen, scale):
+    pool = []
+    for cid in range(ctx.cfg["candidates"]):
+        args, literal = generate(ctx, gen, scale, cid)
+        if args is not None:
+            pool.append({"origin": "scale %d, case %d" % (scale, cid), "args": args, "literal": literal})
+    return pool
+
+
+def select(ctx, pool):
+    """Measures every candidate (rounds, one per process) and keeps the `keep` with the largest
+    ratio slow / fast (last reference / first one). Candidates whose ratios are within a factor
+    MARGIN of the best remaining one count as equal and are taken in candidate order, so that
+    measurement noise changes the choice only for candidates near that margin."""
+    measured = []
+    for cand in pool:
+        costs, reason, _ = evaluate(ctx, cand["args"], ctx.cfg["rounds"])
+        if costs is None:
+            ctx.discard(reason)
+            continue
+        cand["costs"] = costs
+        cand["ratio"] = costs[-1] / max(costs[0], 1e-12)
+        measured.append(cand)
+    left = list(range(len(measured)))
+    kept = []
+    while left and len(kept) < ctx.cfg["keep"]:
+        best = max(measured[i]["ratio"] for i in left)
+        tier = [i for i in left if measured[i]["ratio"] * MARGIN >= best]
+        kept.extend(tier[:ctx.cfg["keep"] - len(kept)])
+        left = [i for i in left if i not in tier]
+    return [measured[i] for i in sorted(kept)], len(measured)
+
+
+def totals_ratio(costs_by_ref):
+    """Total cost per reference, and slow / fast: the last reference's total over the first's."""
+    totals = [sum(c) for c in costs_by_ref]
+    return totals, totals[-1] / max(totals[0], 1e-12)
+
+
+def usable_test_inputs(ctx, originals):
+    """The test inputs on which every reference answers correctly, each tried alone (and as its
+    own warm-up input); ctx.warm becomes the first of them."""
+    good = []
+    for args in originals:
+        ctx.warm = args
+        costs, reason, _ = evaluate(ctx, args, 1)
+        if costs is None:
+            ctx.discard("test input: " + reason)
+        else:
+            good.append(args)
+    ctx.warm = good[0] if good else None
+    if len(good) < len(originals):
+        ctx.notes.append("%d of %d test inputs left out: a reference fails on them"
+                         % (len(originals) - len(good), len(originals)))
+    return good
+
+
+def stress_task(request, source):
+    pj_perf.pin(request)
+    ctx = Context(request, source)
+    if len(ctx.refs) < 2:
+        return {"verdict": "error", "detail": "needs at least two references (a fast and a slow one)"}
+    originals = capture_test_inputs(ctx)
+    gen = load_generator(ctx) if request.get("generator") else None
+    if originals:
+        ctx.warm = originals[0]
+    elif gen is not None:
+        ctx.warm, _ = generate(ctx, gen, ctx.cfg["min_scale"], 0)
+    if ctx.warm is None:
+        detail = ("the generator gave no input at the smallest scale" if gen is not None
+                  else "no test inputs to start from and no input generator")
+        return {"verdict": "error", "detail": detail, "notes": ctx.notes, "discarded": ctx.discarded}
+    out = {"verdict": "passed", "original_inputs": [pj_literal.dumps(a) for a in originals],
+           "notes": ctx.notes, "discarded": ctx.discarded}
+    if originals:
+        costs, reason, detail = measure_inputs(ctx, originals, ctx.cfg["rounds"])
+        if costs is None:
+            # Some test input makes a reference fail (e.g. a test that expects an exception):
+            # the others are still the task's ordinary inputs.
+            originals = usable_test_inputs(ctx, originals)
+            if not originals:
+                return {"verdict": "error", "detail": "references fail on every test input: %s" % detail,
+                        "notes": ctx.notes, "discarded": ctx.discarded}
+            costs, reason, detail = measure_inputs(ctx, originals, ctx.cfg["rounds"])
+            if costs is None:
+                return {"verdict": "error", "detail": "references fail on the task's test inputs: %s" % detail,
+                        "notes": ctx.notes, "discarded": ctx.discarded}
+        out["original_inputs"] = [pj_literal.dumps(a) for a in originals]
+        out["original_costs"], out["original_ratio"] = totals_ratio(costs)
+    if gen is not None:
+        out["method"] = "scale"
+        scale, search = scale_search(ctx, gen)
+        out["search"] = search
+        if scale is None:
+            out.update(verdict="error", detail="no scale works: %s" % (search[-1].get("stop") if search else "?"))
+            return out
+        out["scale"] = scale
+        pool = scale_candidates(ctx, gen, scale)
+    else:
+        out["method"] = "fuzz"
+        pool, trace = pj_fuzz.fuzz(ctx, originals)
+        out["search"] = trace
+        out["scale"] = max((len(c["literal"]) for c in pool), default=0)
+    out["candidates"] = len(pool)
+    kept, measured = select(ctx, pool)
+    if not kept:
+        out.update(verdict="error", detail="no candidate input passed every reference")
+        return out
+    out["measured"] = measured
+    out["inputs"] = [c["literal"] for c in kept]
+    out["origins"] = [c["origin"] for c in kept]
+    out["input_bytes"] = [len(c["literal"]) for c in kept]
+    by_ref = [[c["costs"][r] for c in kept] for r in range(len(ctx.refs))]
+    out["selected_costs"], out["selected_ratio"] = totals_ratio(by_ref)
+    out["selected_ratios"] = [c["ratio"] for c in kept]
+    return out

@@ -1,0 +1,40 @@
+using PerfJudge.Runners;
+
+namespace PerfJudge.Stress;
+
+/// <summary>Parameters of <c>perfjudge stress</c> (docs/stress.md).</summary>
+/// <param name="Budget">Cost the costliest reference may reach on one input, in the meter's unit.</param>
+/// <param name="Meter">Cost meter (cpu, wall, task-clock, instructions).</param>
+/// <param name="Seed">Seed of every random choice (generators and mutations), combined with the task id.</param>
+/// <param name="Rounds">Repetitions per measured input in fresh processes (median).</param>
+/// <param name="Candidates">Candidate inputs made at the chosen scale (or kept from fuzzing).</param>
+/// <param name="Keep">Inputs kept per task: those with the largest cost ratio between references.</param>
+/// <param name="MinScale">First scale of the search.</param>
+/// <param name="MaxScale">Largest scale tried (a cap).</param>
+/// <param name="BisectSteps">Geometric bisection steps after the doubling phase.</param>
+/// <param name="MaxInputBytes">Largest input, as the length of its Python literal (a cap).</param>
+/// <param name="GeneratorTimeout">Seconds one generator call may take.</param>
+/// <param name="FuzzGenerations">Generations of mutants for tasks without a generator.</param>
+/// <param name="FuzzBatch">Mutants per generation.</param>
+/// <param name="Limits">Limits of each reference process (time per input, memory).</param>
+/// <param name="Hardness">Hardness weight of the written level.</param>
+public sealed record StressOptions(double Budget, string Meter, int Seed, int Rounds, int Candidates, int Keep,
+    long MinScale, long MaxScale, int BisectSteps, long MaxInputBytes, double GeneratorTimeout,
+    int FuzzGenerations, int FuzzBatch, ExecutionLimits Limits, double Hardness = 3)
+{
+    /// <summary>Returns every problem with these options (empty when valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>(Limits.Validate());
+        if (!(Budget > 0)) errors.Add("--budget must be positive");
+        if (Rounds is < 1 or > 50) errors.Add("--rounds must be between 1 and 50");
+        if (Candidates is < 1 or > 1000) errors.Add("--candidates must be between 1 and 1000");
+        if (Keep < 1 || Keep > Candidates) errors.Add("--keep must be between 1 and --candidates");
+        if (MinScale < 1 || MaxScale < MinScale) errors.Add("need 1 <= --min-scale <= --max-scale");
+        if (BisectSteps is < 0 or > 20) errors.Add("--bisect-steps must be between 0 and 20");
+        if (MaxInputBytes < 16) errors.Add("--max-input-bytes must be at least 16");
+        if (!(GeneratorTimeout > 0 && GeneratorTimeout <= 600)) errors.Add("--generator-timeout must be in (0, 600] seconds");
+        if (FuzzGenerations is < 0 or > 1000 || FuzzBatch is < 1 or > 1000) errors.Add("--fuzz-generations must be in [0, 1000] and --fuzz-batch in [1, 1000]");
+        return errors;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using PerfJudge.Tasks;
+using PerfJudge.Tests.Support;
+
+namespace PerfJudge.Tests.Stress;
+
+/// <summary><c>perfjudge stress</c> end to end: real sandboxed references, real measurements.</summary>
+[Collection(SandboxTests.Name)]
+public class StressCommandTests
+{
+    private readonly string _dir = TestData.TempDir();
+
+    [Fact]
+    public async Task Same_seed_gives_a_byte_identical_suite_file_and_another_seed_does_not()
+    {
+        // The scale cap binds (the budget is far away) and the 4 quadratic candidates of 6 are
+        // kept, so every choice is deterministic; the file must then be too (seeded generator,
+        // canonical literals, stable JSON).
+        var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("dup", StressSuites.HasDuplicatePrompt,
+            "has_duplicate", StressSuites.Fast, StressSuites.Slow, "def check(candidate):\n    assert candidate([1, 1]) is True\n",
+            StressSuites.HasDuplicateGenerator));
+        async Task<byte[]> Run(int seed, string name)
+        {
+            var outDir = Path.Combine(_dir, name);
+            var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--out", outDir, "--budget", "20s", "--max-scale", "2048", "--rounds", "1", "--candidates", "6", "--keep", "4");
+            Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+            return await File.ReadAllBytesAsync(Path.Combine(outDir, "tasks.jsonl"));
+        }
+        var first = await Run(5, "a");
+        var second = await Run(5, "b");
+        var other = await Run(6, "c");
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, other);
+
+        var written = HumanEvalLoader.Load(Path.Combine(_dir, "a", "tasks.jsonl"));
+        var level = written.Tasks[0].Efficiency!.Levels[^1];
+        Assert.Equal(2048, level.Size);
+        Assert.Equal(4, level.Count);
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "a", "report.json")))!;
+        var origins = report["tasks"]![0]!["worker"]!["origins"]!.AsArray().Select(o => o!.GetValue<string>()).ToList();
+        Assert.Equal(["scale 2048, case 0", "scale 2048, case 2", "scale 2048, case 3", "scale 2048, case 5"], origins);
+        var line = JsonNode.Parse(File.ReadLines(Path.Combine(_dir, "a", "tasks.jsonl")).First())!;
+        var levels = line["levels"]!.AsArray();
+        Assert.Equal(5, levels[levels.Count - 1]!["seed"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Inputs_a_reference_fails_on_are_dropped_and_a_raising_or_hanging_generator_stops_only_its_task()
+    {
+        const string prompt = "def total(nums: list) -> int:\n    \"\"\"Sum of nums.\"\"\"\n";
+        const string slow = "    t = 0\n    for x in nums:\n        if x == -1:\n            raise ValueError('marker')\n        while x == -2:\n            pass\n        t += x\n    return t\n";
+        const string generator = "def generate_input(size, lid, cid):\n    nums = [random.randrange(100) for _ in range(size)]\n    if cid % 3 == 1:\n        nums[size // 2] = -1\n    elif cid % 3 == 2:\n        nums[size // 2] = -2\n    return (nums,)\n";
+        var suite = await StressSuites.WriteAsync(_dir,
+            StressSuites.Task("markers", prompt, "total", "    return sum(nums)\n", slow, "", generator),
+            StressSuites.Task("raises", prompt, "total", "    return sum(nums)\n", slow, "",
+                "def generate_input(size, lid, cid):\n    raise RuntimeError('broken generator')\n"),
+            StressSuites.Task("hangs", prompt, "total", "    return sum(nums)\n", slow, "",
+                "def generate_input(size, lid, cid):\n    while True:\n        pass\n"));
+        var outDir = Path.Combine(_dir, "out");
+        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--max-scale", "64",
+            "--budget", "20s", "--rounds", "1", "--candidates", "6", "--keep", "6", "--timeout", "1", "--generator-timeout", "1");
+        Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+        Assert.Contains("raises: no stress level", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("hangs: no stress level", outcome.Out, StringComparison.Ordinal);
+
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]!.AsArray();
+        var markers = report[0]!;
+        Assert.True(markers["succeeded"]!.GetValue<bool>());
+        Assert.Equal(2, markers["discarded"]!["reference raised"]!.GetValue<int>());
+        Assert.Equal(2, markers["discarded"]!["reference timed out"]!.GetValue<int>());
+        Assert.False(report[1]!["succeeded"]!.GetValue<bool>());
+        Assert.Contains("generator raised", report[1]!["worker"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("broken generator", report[1]!["worker"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.False(report[2]!["succeeded"]!.GetValue<bool>());
+        Assert.Contains("generator timed out", report[2]!["worker"]!.ToJsonString(), StringComparison.Ordinal);
+
+        var written = HumanEvalLoader.Load(Path.Combine(outDir, "tasks.jsonl"));
+        var inputs = written.Tasks[0].Efficiency!.Levels[^1].Inputs!;
+        Assert.Equal(2, inputs.Count); // candidates 0 and 3
+        Assert.All(inputs, i => Assert.DoesNotContain("-", i, StringComparison.Ordinal));
+        Assert.Single(written.Tasks[1].Efficiency!.Levels); // left as it was
+        Assert.Single(written.Tasks[2].Efficiency!.Levels);
+    }
+
+    [Fact]
+    public async Task Fuzzing_grows_test_inputs_until_the_quadratic_reference_is_much_costlier()
+    {
+        const string prompt = "def prefix_sums(nums: list) -> list:\n    \"\"\"Running totals.\"\"\"\n";
+        var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("prefix", prompt, "prefix_sums",
+            "    out = []\n    t = 0\n    for x in nums:\n        t += x\n        out.append(t)\n    return out\n",
+            "    return [sum(nums[:i + 1]) for i in range(len(nums))]\n",
+            "def check(candidate):\n    assert candidate([1, 2, 3]) == [1, 3, 6]\n    assert candidate([5]) == [5]\n" +
+            "    try:\n        candidate(None)\n    except TypeError:\n        pass\n    else:\n        assert False\n", null));
+        var outDir = Path.Combine(_dir, "out");
+        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--budget", "50ms",
+            "--rounds", "1", "--fuzz-generations", "16");
+        Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+        var task = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]![0]!;
+        Assert.Equal("fuzz", task["method"]!.GetValue<string>());
+        Assert.True(task["selected_ratio"]!.GetValue<double>() > 4, task.ToJsonString());
+        var written = HumanEvalLoader.Load(Path.Combine(outDir, "tasks.jsonl")).Tasks[0].Efficiency!;
+        Assert.Equal("", written.Generator);
+        // The test's inputs, recorded; the one on which the references raise (as the test expects) is left out.
+        Assert.Equal(["([1, 2, 3],)", "([5],)"], written.Levels[0].Inputs!);
+        Assert.Equal(1, task["discarded"]!["test input: reference raised"]!.GetValue<int>());
+        Assert.All(written.Levels[1].Inputs!, i => Assert.True(i.Length > 1000, i.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task The_scale_search_stops_at_the_input_size_cap()
+    {
+        var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("dup", StressSuites.HasDuplicatePrompt,
+            "has_duplicate", StressSuites.Fast, StressSuites.Slow, "", StressSuites.HasDuplicateGenerator));
+        var outDir = Path.Combine(_dir, "out");
+        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--budget", "20s",
+            "--max-input-bytes", "3000", "--rounds", "1", "--candidates", "3", "--keep", "1");
+        Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+        var worker = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]![0]!["worker"]!;
+        var search = worker["search"]!.AsArray();
+        Assert.Contains(search, s => s!["stop"]?.GetValue<string>() == "input over size cap");
+        var level = HumanEvalLoader.Load(Path.Combine(outDir, "tasks.jsonl")).Tasks[0].Efficiency!.Levels[^1];
+        Assert.InRange(level.Size, 256, 512); // 8 * 2^k doubling, then bisection; 512 values need ~3.4 KB
+        Assert.All(level.Inputs!, i => Assert.True(i.Length <= 3000, i.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task The_scale_search_stops_where_a_reference_runs_out_of_memory()
+    {
+        const string prompt = "def total(nums: list) -> int:\n    \"\"\"Sum of nums.\"\"\"\n";
+        const string greedy = "    if len(nums) > 3000:\n        junk = [0] * (400 * 1024 * 1024)\n    return sum(nums)\n";
+        var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("mem", prompt, "total", "    return sum(nums)\n", greedy, "",
+            "def generate_input(size, lid, cid):\n    return ([random.randrange(100) for _ in range(size)],)\n"));
+        var outDir = Path.Combine(_dir, "out");
+        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--budget", "20s", "--memory-mb", "512",
+            "--rounds", "1", "--candidates", "2", "--keep", "1");
+        Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+        var worker = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]![0]!["worker"]!;
+        Assert.Contains(worker["search"]!.AsArray(), s => s!["stop"]?.GetValue<string>() == "memory cap");
+        var level = HumanEvalLoader.Load(Path.Combine(outDir, "tasks.jsonl")).Tasks[0].Efficiency!.Levels[^1];
+        Assert.InRange(level.Size, 2048, 3000);
+    }
+
+    [Theory]
+    [InlineData("--keep", "9")]
+    [InlineData("--budget", "fast")]
+    [InlineData("--task", "nope")]
+    public async Task Bad_options_are_usage_errors(string option, string value)
+    {
+        var outcome = await CliRunner.RunAsync("stress", option, value, "--out", Path.Combine(_dir, "x"));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("perfjudge stress:", outcome.Err, StringComparison.Ordinal);
+    }
+}
