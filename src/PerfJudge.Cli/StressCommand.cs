@@ -28,21 +28,22 @@ public static class StressCommand
         var keep = new Option<int>("--keep") { Description = "Inputs kept per task (largest cost ratio between references)", DefaultValueFactory = _ => 3 };
         var minScale = new Option<long>("--min-scale") { Description = "First scale of the search", DefaultValueFactory = _ => 8 };
         var maxScale = new Option<long>("--max-scale") { Description = "Largest scale tried", DefaultValueFactory = _ => 1L << 20 };
-        var bisect = new Option<int>("--bisect-steps") { Description = "Geometric bisection steps after doubling", DefaultValueFactory = _ => 2 };
+        var bisect = new Option<int>("--bisect-steps") { Description = "Geometric bisection steps after doubling (each makes the scale finer and a rerun likelier to land elsewhere: docs/stress.md)", DefaultValueFactory = _ => 0 };
         var maxBytes = new Option<long>("--max-input-bytes") { Description = "Largest input (length of its Python literal)", DefaultValueFactory = _ => 4L << 20 };
         var genTimeout = new Option<double>("--generator-timeout") { Description = "Seconds one generator call may take", DefaultValueFactory = _ => 10.0 };
-        var generations = new Option<int>("--fuzz-generations") { Description = "Mutant generations for tasks without a generator", DefaultValueFactory = _ => 20 };
-        var batch = new Option<int>("--fuzz-batch") { Description = "Mutants per generation", DefaultValueFactory = _ => 6 };
+        var probeScale = new Option<long>("--fuzz-probe-scale") { Description = "Tasks without a generator: mutation recipes of the test inputs are compared at this scale and 16x it", DefaultValueFactory = _ => 128 };
         var timeout = new Option<double>("--timeout") { Description = "Time limit of a reference on one input, seconds", DefaultValueFactory = _ => 5.0 };
         var memory = new Option<int>("--memory-mb") { Description = "Memory limit of references and generators, MiB", DefaultValueFactory = _ => 1024 };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Tasks searched in parallel (each on its own core)", DefaultValueFactory = _ => 1 };
         var isolation = new Option<string>("--isolation") { Description = "auto, strict, or a level", DefaultValueFactory = _ => "auto" };
         isolation.AcceptOnlyFromAmong(EvalCommand.IsolationChoices);
         var python = new Option<string?>("--python") { Description = "Python interpreter (default: $PERFJUDGE_PYTHON or python3)" };
+        var store = new Option<string>("--store") { Description = "Result store (SQLite) keeping finished searches, so that the same command replays them", DefaultValueFactory = _ => Path.Combine(".perfjudge", "results.db") };
+        var fresh = new Option<bool>("--fresh") { Description = "Measure again instead of replaying searches kept in the store (the new ones replace them)" };
         var command = new Command("stress", "Find inputs that separate a task's slow and fast references (scale search, cost-guided fuzzing) and write them as a new suite level")
         {
             suite, task, budget, meter, seed, output, rounds, candidates, keep, minScale, maxScale, bisect, maxBytes, genTimeout,
-            generations, batch, timeout, memory, jobs, isolation, python,
+            probeScale, timeout, memory, jobs, isolation, python, store, fresh,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -56,8 +57,7 @@ public static class StressCommand
                 };
                 var options = new StressOptions(0, parse.GetValue(meter)!, parse.GetValue(seed), parse.GetValue(rounds),
                     parse.GetValue(candidates), parse.GetValue(keep), parse.GetValue(minScale), parse.GetValue(maxScale),
-                    parse.GetValue(bisect), parse.GetValue(maxBytes), parse.GetValue(genTimeout), parse.GetValue(generations),
-                    parse.GetValue(batch), limits);
+                    parse.GetValue(bisect), parse.GetValue(maxBytes), parse.GetValue(genTimeout), parse.GetValue(probeScale), limits);
                 var problems = options.Validate().Where(p => !p.StartsWith("--budget", StringComparison.Ordinal)).ToList();
                 if (parse.GetValue(jobs) is < 1 or > 64) problems.Add("--jobs must be between 1 and 64");
                 var budgetText = parse.GetValue(budget);
@@ -68,7 +68,8 @@ public static class StressCommand
                 if (problems.Count > 0) throw new UsageException(string.Join("; ", problems));
                 var tasks = (parse.GetValue(task) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
                 settings = new StressSettings(parse.GetValue(suite)!, tasks, budgetText is null ? null : ParseBudget(budgetText),
-                    parse.GetValue(output)!, parse.GetValue(jobs), parse.GetValue(isolation)!, parse.GetValue(python), options);
+                    parse.GetValue(output)!, parse.GetValue(jobs), parse.GetValue(isolation)!, parse.GetValue(python), options,
+                    parse.GetValue(store)!, parse.GetValue(fresh));
             }
             catch (UsageException ex)
             {

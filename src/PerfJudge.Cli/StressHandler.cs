@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using PerfJudge.Evaluation;
 using PerfJudge.Runners;
 using PerfJudge.Sandbox;
+using PerfJudge.Storage;
 using PerfJudge.Stress;
 using PerfJudge.Tasks;
 using Spectre.Console;
@@ -55,7 +56,14 @@ public sealed class StressHandler
             var unit = PerfJudge.Measurement.Meters.Unit(meter);
             _console.MarkupLineInterpolated($"[grey]suite[/] {suite.Name} ({targets.Count} tasks)  [grey]meter[/] {meter}  [grey]budget[/] {Cost(options.Budget, unit)}  [grey]seed[/] {options.Seed}  [grey]rounds[/] {options.Rounds}  [grey]isolation[/] {setup.Level.Name()}  [grey]python[/] {setup.Python.Version}");
             await using var pool = new WorkerPool(setup.Command, setup.Level, settings.Jobs);
-            var outcomes = await new StressRunner(pool).RunAsync(targets, options, o => Progress(o, unit), cancel);
+            using var store = new SqliteResultStore(settings.StorePath);
+            IResultStore searches = settings.Fresh ? new WriteOnlyStore(store) : store;
+            var outcomes = await new StressRunner(pool, searches, setup.Python.Version).RunAsync(targets, options, o => Progress(o, unit), cancel);
+            var replayed = outcomes.Count(o => o.FromStore);
+            if (replayed > 0)
+            {
+                _console.MarkupLineInterpolated($"[grey]{replayed} task(s) replayed from {settings.StorePath} (same task, options and seed on this machine); --fresh measures them again[/]");
+            }
             StressTable.Render(_console, outcomes, unit);
             Directory.CreateDirectory(settings.OutDir);
             var suitePath = Path.Combine(settings.OutDir, "tasks.jsonl");

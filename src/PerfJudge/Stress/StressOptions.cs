@@ -14,13 +14,13 @@ namespace PerfJudge.Stress;
 /// <param name="BisectSteps">Geometric bisection steps after the doubling phase.</param>
 /// <param name="MaxInputBytes">Largest input, as the length of its Python literal (a cap).</param>
 /// <param name="GeneratorTimeout">Seconds one generator call may take.</param>
-/// <param name="FuzzGenerations">Generations of mutants for tasks without a generator.</param>
-/// <param name="FuzzBatch">Mutants per generation.</param>
+/// <param name="FuzzProbeScale">Tasks without a generator: the scale at which the mutation recipes of
+/// the test inputs are compared (pj_fuzz).</param>
 /// <param name="Limits">Limits of each reference process (time per input, memory).</param>
 /// <param name="Hardness">Hardness weight of the written level.</param>
 public sealed record StressOptions(double Budget, string Meter, int Seed, int Rounds, int Candidates, int Keep,
     long MinScale, long MaxScale, int BisectSteps, long MaxInputBytes, double GeneratorTimeout,
-    int FuzzGenerations, int FuzzBatch, ExecutionLimits Limits, double Hardness = 3)
+    long FuzzProbeScale, ExecutionLimits Limits, double Hardness = 3)
 {
     /// <summary>Returns every problem with these options (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
@@ -34,7 +34,7 @@ public sealed record StressOptions(double Budget, string Meter, int Seed, int Ro
         if (BisectSteps is < 0 or > 20) errors.Add("--bisect-steps must be between 0 and 20");
         if (MaxInputBytes < 16) errors.Add("--max-input-bytes must be at least 16");
         if (!(GeneratorTimeout > 0 && GeneratorTimeout <= 600)) errors.Add("--generator-timeout must be in (0, 600] seconds");
-        if (FuzzGenerations is < 0 or > 1000 || FuzzBatch is < 1 or > 1000) errors.Add("--fuzz-generations must be in [0, 1000] and --fuzz-batch in [1, 1000]");
+        if (FuzzProbeScale < 1) errors.Add("--fuzz-probe-scale must be at least 1");
         return errors;
     }
 }

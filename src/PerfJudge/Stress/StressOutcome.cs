@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace PerfJudge.Stress;
 
-/// <summary>What the stress search found for one task, as measured in this run.</summary>
+/// <summary>What the stress search found for one task.</summary>
 /// <param name="TaskId">The task.</param>
 /// <param name="Succeeded">True when inputs were selected.</param>
 /// <param name="Detail">Why not, when the search failed.</param>
@@ -19,10 +19,11 @@ namespace PerfJudge.Stress;
 /// <param name="Discarded">Discarded inputs by reason (generator raised, reference timed out, ...).</param>
 /// <param name="Notes">Remarks of the search (generator errors, tests the reference fails).</param>
 /// <param name="Raw">The whole reply of the worker (search steps, per-input costs).</param>
+/// <param name="FromStore">True when the search was replayed from the store, not measured in this run.</param>
 public sealed record StressOutcome(string TaskId, bool Succeeded, string? Detail, string? Method, long Scale,
     IReadOnlyList<double> OriginalCosts, double? OriginalRatio, IReadOnlyList<string> OriginalInputs,
     IReadOnlyList<double> SelectedCosts, double? SelectedRatio, IReadOnlyList<string> Inputs, IReadOnlyList<string> Origins,
-    int Candidates, IReadOnlyDictionary<string, int> Discarded, IReadOnlyList<string> Notes, JsonNode? Raw)
+    int Candidates, IReadOnlyDictionary<string, int> Discarded, IReadOnlyList<string> Notes, JsonNode? Raw, bool FromStore = false)
 {
     /// <summary>Inputs kept.</summary>
     public int Kept => Inputs.Count;

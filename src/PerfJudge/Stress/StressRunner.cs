@@ -1,17 +1,32 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using PerfJudge.Evaluation;
 using PerfJudge.Runners;
+using PerfJudge.Sandbox;
+using PerfJudge.Storage;
 
 namespace PerfJudge.Stress;
 
 /// <summary>Runs the stress search of each task on the worker pool: one request per task, so a
-/// task whose generator raises or hangs is reported and the others go on.</summary>
+/// task whose generator raises or hangs is reported and the others go on. A finished search is
+/// kept in the store under its request (task, options, seed), harness, interpreter, isolation and
+/// machine: the same command on the same machine then replays its decisions instead of measuring
+/// again, so it writes the same bytes (docs/stress.md).</summary>
 public sealed class StressRunner
 {
     private readonly WorkerPool _pool;
+    private readonly IResultStore _store;
+    private readonly string _interpreterVersion;
 
-    /// <summary>Creates a runner.</summary>
-    public StressRunner(WorkerPool pool) => _pool = pool;
+    /// <summary>Creates a runner; <paramref name="store"/> keeps finished searches (NullResultStore: none).</summary>
+    public StressRunner(WorkerPool pool, IResultStore store, string interpreterVersion)
+    {
+        _pool = pool;
+        _store = store;
+        _interpreterVersion = interpreterVersion;
+    }
 
     /// <summary>Searches every target; outcomes are returned in target order, and reported to
     /// <paramref name="progress"/> as each task finishes.</summary>
@@ -37,16 +52,35 @@ public sealed class StressRunner
             return StressOutcome.Failed(taskId, "needs at least two references (a fast and a slow one) in the suite line's 'references'");
         }
         var request = BuildRequest(target, options);
+        var key = Key(request);
+        if (_store.GetDocument(key) is { } kept)
+        {
+            return StressOutcome.Parse(taskId, JsonNode.Parse(kept)!) with { FromStore = true };
+        }
         // A safety net only: every step inside the worker has its own limit.
         var perInput = options.Limits.WallSeconds + options.GeneratorTimeout + 1;
-        var inputs = 2 * (options.BisectSteps + 40) + options.Candidates + options.FuzzGenerations * options.FuzzBatch;
+        var inputs = 2 * (options.BisectSteps + 40) + options.Candidates + 200; // + up to ~200 fuzz recipes
         var hard = 120 + inputs * perInput * options.Rounds * target.References.Count;
         var reply = await _pool.RunJsonAsync(request, hard, cancel);
         if (reply.Result is null)
         {
             return StressOutcome.Failed(taskId, reply.Failure?.Detail ?? "the worker did not answer");
         }
-        return StressOutcome.Parse(taskId, reply.Result);
+        var outcome = StressOutcome.Parse(taskId, reply.Result);
+        if (outcome.Succeeded)
+        {
+            var stored = reply.Result.DeepClone().AsObject();
+            stored.Remove("id");
+            stored.Remove("wall_s");
+            _store.PutDocument(key, stored.ToJsonString());
+        }
+        return outcome;
+    }
+
+    private string Key(JsonObject request)
+    {
+        var text = $"perfjudge.stress/1\n{HarnessFile.Version}\n{_interpreterVersion}\n{_pool.Level.Name()}\n{MachineFingerprint.Current}\n{request.ToJsonString()}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     private static JsonObject BuildRequest(StressTarget target, StressOptions options) => new()
@@ -73,9 +107,7 @@ public sealed class StressRunner
             ["bisect_steps"] = options.BisectSteps,
             ["max_input_bytes"] = options.MaxInputBytes,
             ["generator_timeout"] = options.GeneratorTimeout,
-            ["fuzz_generations"] = options.FuzzGenerations,
-            ["fuzz_batch"] = options.FuzzBatch,
-            ["fuzz_parents"] = 4,
+            ["fuzz_probe_scale"] = options.FuzzProbeScale,
             ["level_id"] = target.LevelCount,
         },
     };

@@ -10,6 +10,10 @@ public class StressCommandTests
 {
     private readonly string _dir = TestData.TempDir();
 
+    /// <summary>The CLI's stress command with this test's own store (searches are kept there).</summary>
+    private Task<CliRunner.Outcome> RunStress(params string[] args) =>
+        CliRunner.RunAsync(["stress", "--store", Path.Combine(_dir, "store.db"), .. args]);
+
     [Fact]
     public async Task Same_seed_gives_a_byte_identical_suite_file_and_another_seed_does_not()
     {
@@ -22,9 +26,11 @@ public class StressCommandTests
         async Task<byte[]> Run(int seed, string name)
         {
             var outDir = Path.Combine(_dir, name);
-            var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--out", outDir, "--budget", "20s", "--max-scale", "2048", "--rounds", "1", "--candidates", "6", "--keep", "4");
+            // --fresh: measured every time, not replayed from the store.
+            var outcome = await RunStress("--suite", suite, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--out", outDir, "--budget", "20s", "--max-scale", "2048", "--rounds", "1", "--candidates", "6", "--keep", "4", "--fresh");
             Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+            Assert.DoesNotContain("replayed", outcome.Out, StringComparison.Ordinal);
             return await File.ReadAllBytesAsync(Path.Combine(outDir, "tasks.jsonl"));
         }
         var first = await Run(5, "a");
@@ -46,6 +52,27 @@ public class StressCommandTests
     }
 
     [Fact]
+    public async Task A_rerun_replays_the_stored_search_and_writes_the_same_bytes_without_measuring()
+    {
+        // Budget-bound (not cap-bound) search: its scale depends on measured costs, so only the
+        // replay makes a rerun on a noisy machine certain to write the same file.
+        var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("dup", StressSuites.HasDuplicatePrompt,
+            "has_duplicate", StressSuites.Fast, StressSuites.Slow, "def check(candidate):\n    assert candidate([1, 1]) is True\n",
+            StressSuites.HasDuplicateGenerator));
+        var first = await RunStress("--suite", suite, "--out", Path.Combine(_dir, "a"), "--budget", "20ms", "--rounds", "1", "--candidates", "3", "--keep", "2");
+        Assert.True(first.ExitCode == 0, first.Err + first.Out);
+        Assert.DoesNotContain("replayed", first.Out, StringComparison.Ordinal);
+        var again = await RunStress("--suite", suite, "--out", Path.Combine(_dir, "b"), "--budget", "20ms", "--rounds", "1", "--candidates", "3", "--keep", "2");
+        Assert.True(again.ExitCode == 0, again.Err + again.Out);
+        Assert.Contains("1 task(s) replayed", again.Out, StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_dir, "a", "tasks.jsonl")), await File.ReadAllBytesAsync(Path.Combine(_dir, "b", "tasks.jsonl")));
+
+        // Another option is another search.
+        var other = await RunStress("--suite", suite, "--out", Path.Combine(_dir, "c"), "--budget", "20ms", "--rounds", "1", "--candidates", "3", "--keep", "1");
+        Assert.DoesNotContain("replayed", other.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inputs_a_reference_fails_on_are_dropped_and_a_raising_or_hanging_generator_stops_only_its_task()
     {
         const string prompt = "def total(nums: list) -> int:\n    \"\"\"Sum of nums.\"\"\"\n";
@@ -58,7 +85,7 @@ public class StressCommandTests
             StressSuites.Task("hangs", prompt, "total", "    return sum(nums)\n", slow, "",
                 "def generate_input(size, lid, cid):\n    while True:\n        pass\n"));
         var outDir = Path.Combine(_dir, "out");
-        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--max-scale", "64",
+        var outcome = await RunStress("--suite", suite, "--out", outDir, "--max-scale", "64",
             "--budget", "20s", "--rounds", "1", "--candidates", "6", "--keep", "6", "--timeout", "1", "--generator-timeout", "1");
         Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
         Assert.Contains("raises: no stress level", outcome.Out, StringComparison.Ordinal);
@@ -93,8 +120,8 @@ public class StressCommandTests
             "def check(candidate):\n    assert candidate([1, 2, 3]) == [1, 3, 6]\n    assert candidate([5]) == [5]\n" +
             "    try:\n        candidate(None)\n    except TypeError:\n        pass\n    else:\n        assert False\n", null));
         var outDir = Path.Combine(_dir, "out");
-        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--budget", "50ms",
-            "--rounds", "1", "--fuzz-generations", "16");
+        var outcome = await RunStress("--suite", suite, "--out", outDir, "--budget", "50ms",
+            "--rounds", "1");
         Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
         var task = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]![0]!;
         Assert.Equal("fuzz", task["method"]!.GetValue<string>());
@@ -113,7 +140,7 @@ public class StressCommandTests
         var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("dup", StressSuites.HasDuplicatePrompt,
             "has_duplicate", StressSuites.Fast, StressSuites.Slow, "", StressSuites.HasDuplicateGenerator));
         var outDir = Path.Combine(_dir, "out");
-        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--budget", "20s",
+        var outcome = await RunStress("--suite", suite, "--out", outDir, "--budget", "20s",
             "--max-input-bytes", "3000", "--rounds", "1", "--candidates", "3", "--keep", "1");
         Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
         var worker = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]![0]!["worker"]!;
@@ -132,7 +159,7 @@ public class StressCommandTests
         var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("mem", prompt, "total", "    return sum(nums)\n", greedy, "",
             "def generate_input(size, lid, cid):\n    return ([random.randrange(100) for _ in range(size)],)\n"));
         var outDir = Path.Combine(_dir, "out");
-        var outcome = await CliRunner.RunAsync("stress", "--suite", suite, "--out", outDir, "--budget", "20s", "--memory-mb", "512",
+        var outcome = await RunStress("--suite", suite, "--out", outDir, "--budget", "20s", "--memory-mb", "512",
             "--rounds", "1", "--candidates", "2", "--keep", "1");
         Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
         var worker = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]![0]!["worker"]!;
@@ -147,7 +174,7 @@ public class StressCommandTests
     [InlineData("--task", "nope")]
     public async Task Bad_options_are_usage_errors(string option, string value)
     {
-        var outcome = await CliRunner.RunAsync("stress", option, value, "--out", Path.Combine(_dir, "x"));
+        var outcome = await RunStress(option, value, "--out", Path.Combine(_dir, "x"));
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("perfjudge stress:", outcome.Err, StringComparison.Ordinal);
     }

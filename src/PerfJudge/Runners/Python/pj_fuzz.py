@@ -1,210 +1,188 @@
-"""Cost-guided fuzzing for tasks without an input generator: start from the task's test inputs,
-mutate typed arguments, keep the mutants that raise the slowest reference's cost per input size.
+"""Cost-guided fuzzing for tasks without an input generator.
 
-Mutations (on one argument of the tuple, chosen at random): sequences grow (with fresh values or
-more of their own), duplicate, sort, reverse; integers widen; strings repeat their characters or grow. Every random
-choice comes from one generator seeded with (seed, task); which mutants survive depends on
-measured costs, so two runs agree only as far as those comparisons agree (docs/stress.md).
+A *mutation recipe* takes one of the task's test inputs and mutates one typed argument, scaled:
+a sequence grows to `scale` elements (fresh values, more of its own values, or the sequence
+tiled), then stays as it is, is sorted or reversed; a string grows to `scale` characters
+(tiled, fresh letters, one repeated character), then as it is, sorted or reversed; an integer
+becomes `scale` or is multiplied by it. Every recipe is tried at the probe scale and at 16x it;
+the first recipe whose slow / fast cost ratio (the slow reference's cost per unit of size, the
+fast reference's cost standing for the size) grows at least 4x is chosen (choose_recipe).
+Inputs on which a reference raises,
+disagrees, times out or runs out of memory are discarded. The chosen recipe then serves as the
+task's input generator for the scale search and the selection (pj_stress).
+
+Why recipes rather than a free-running evolution of mutants: an evolution decides hundreds of
+times on measured costs which mutant survives and which is a parent, and any one of those
+comparisons flipping on noise sends two runs with the same seed apart. Here the measured costs
+decide only which recipe is chosen, by a threshold that stressing and non-stressing recipes sit
+far from, and the scale (doubling, then bisection); the inputs themselves are a function of
+(seed, task, recipe, scale, case).
 """
 import random
+import string
 
-import pj_literal
+MARGIN = 1.5
+GROWTH = 16          # the second probe scale is GROWTH x the first
+GROWTH_NEEDED = 4.0  # a ratio growing this much over GROWTH x the size marks a stressing recipe
+SEQ_GROWTH = ("fresh", "same", "tile")
+STR_GROWTH = ("tile", "fresh", "one-char")
+ORDERS = ("as-is", "sorted", "reversed")
+INT_OPS = ("set", "times")
 
-TOLERANCE = 0.25  # drop in fitness allowed as measurement noise
-NOISE = 3.0       # costs below NOISE x the cost of a call itself are noise
+
+def recipes(originals):
+    """Every (test input k, argument i, growth, order) in a fixed order."""
+    out = []
+    for k, args in enumerate(originals):
+        for i, value in enumerate(args):
+            t = type(value)
+            if t in (list, tuple):
+                growth = SEQ_GROWTH if value else ("fresh",)
+                out.extend((k, i, g, o) for g in growth for o in ORDERS)
+            elif t is str:
+                out.extend((k, i, g, o) for g in STR_GROWTH for o in ORDERS)
+            elif t is int:
+                out.extend((k, i, op, "as-is") for op in INT_OPS)
+    return out
 
 
-def fresh_like(rng, sample, count, used):
-    """count new values of sample's type, unlikely to equal existing ones."""
+def describe(recipe):
+    k, i, growth, order = recipe
+    return "test input %d, argument %d: %s%s" % (k, i, growth, "" if order == "as-is" else ", " + order)
+
+
+def fresh_values(sample, count, existing):
+    """count new values like sample (drawn from the seeded `random`), distinct from each other
+    and from the existing ints."""
     t = type(sample)
     if t is int:
-        top = max(abs(v) for v in used if type(v) is int) if used else 0
-        return [top + 1 + rng.randrange(4 * count + 8) for _ in range(count)]
+        top = max([abs(v) for v in existing if type(v) is int] + [0])
+        return random.sample(range(top + 1, top + 1 + 4 * count + 8), count)
     if t is float:
-        return [rng.uniform(-1e6, 1e6) for _ in range(count)]
+        return [random.uniform(-1e6, 1e6) for _ in range(count)]
+    if t is bool:
+        return [random.random() < 0.5 for _ in range(count)]
     if t is str:
-        letters = "abcdefghijklmnopqrstuvwxyz"
         width = max(1, len(sample))
-        return ["".join(rng.choice(letters) for _ in range(width)) for _ in range(count)]
-    return [sample for _ in range(count)]
+        return ["".join(random.choice(string.ascii_lowercase) for _ in range(width)) for _ in range(count)]
+    return [sample] * count
 
 
-def mutate_seq(rng, seq):
-    t = type(seq)
-    items = list(seq)
-    op = rng.choice(("grow", "grow", "grow-same", "grow-same", "duplicate", "sort", "reverse"))
-    if not items:
-        op = "grow"
-    extra = max(1, len(items) * rng.choice((1, 3)))
-    if op == "grow":
-        sample = items[rng.randrange(len(items))] if items else 0
-        items = items + fresh_like(rng, sample, extra, items)
-    elif op == "grow-same":  # more of the values already there (keeps them in the task's range)
-        items = items + [items[rng.randrange(len(items))] for _ in range(extra)]
-    elif op == "duplicate":
-        items = items + items
-    elif op == "sort":
-        try:
-            items = sorted(items)
-        except TypeError:
-            items.reverse()
+def grow_sequence(items, growth, scale):
+    items = list(items)
+    need = max(0, scale - len(items))
+    if growth == "fresh":
+        return items + fresh_values(items[0] if items else 0, need, items)
+    if growth == "same":
+        return items + [items[random.randrange(len(items))] for _ in range(need)]
+    return (items * (scale // len(items) + 1))[:max(scale, len(items))]
+
+
+def grow_string(text, growth, scale):
+    if growth == "fresh":
+        return "".join(random.choice(string.ascii_lowercase) for _ in range(scale))
+    if growth == "one-char":
+        return (text[:1] or "a") * scale
+    base = text or "a"
+    return (base * (scale // len(base) + 1))[:scale]
+
+
+def reorder(value, order):
+    if order == "as-is":
+        return value
+    try:
+        items = sorted(value)
+    except TypeError:
+        items = list(value)
+    if order == "reversed":
+        items = list(value)[::-1]
+    return "".join(items) if type(value) is str else type(value)(items)
+
+
+def generator(originals, recipe):
+    """The recipe as an input generator: generate_input(scale, lid, cid) -> argument tuple."""
+    k, i, growth, order = recipe
+    base_args = originals[k]
+
+    def generate_input(scale, lid, cid):
+        value = base_args[i]
+        t = type(value)
+        if t is int:
+            new = scale if growth == "set" else value * scale if value else scale
+        elif t is str:
+            new = reorder(grow_string(value, growth, scale), order)
+        else:
+            new = reorder(type(value)(grow_sequence(value, growth, scale)), order)
+        return base_args[:i] + (new,) + base_args[i + 1:]
+
+    return generate_input
+
+
+def choose_recipe(ctx, originals, generate_case):
+    """(recipe, trace). Every recipe is measured at the probe scale and at GROWTH times it; the
+    first recipe (in enumeration order) whose slow / fast ratio grows at least GROWTH_NEEDED
+    times is chosen: the slow reference's cost per unit of size then rises with the size, which
+    is what the search is after, and a quadratic-vs-linear pair (growth ~GROWTH) is far from the
+    threshold, as is a pair of the same complexity (growth ~1), so noise rarely changes the
+    choice. When no recipe grows that much, the largest ratio at the larger scale wins (ties
+    within MARGIN to the first). (None, trace) when no recipe gives inputs every reference answers."""
+    small = ctx.cfg["fuzz_probe_scale"]
+    large = small * GROWTH
+    trace, probes, seen = [], [], set()
+    for recipe in recipes(originals):
+        entry = {"recipe": describe(recipe)}
+        trace.append(entry)
+        gen = generator(originals, recipe)
+        made = []
+        for scale in (small, large):
+            args, literal = generate_case(gen, scale, 0)
+            if args is None:
+                entry["discarded"] = literal
+                break
+            made.append((args, literal))
+        else:
+            if made[1][1] in seen:
+                entry["discarded"] = "same input as an earlier recipe"
+                continue
+            seen.add(made[1][1])
+            probes.append((recipe, entry, made[0][0], made[1][0]))
+    smalls = measure_batch(ctx, [p[2] for p in probes])
+    larges = measure_batch(ctx, [p[3] for p in probes])
+    measured = []
+    for (recipe, entry, _, _), (cost_s, why_s), (cost_l, why_l) in zip(probes, smalls, larges):
+        if cost_s is None or cost_l is None:
+            reason = why_s or why_l
+            ctx.discard(reason)
+            entry["discarded"] = reason
+            continue
+        entry["ratios"] = [ratio(cost_s), ratio(cost_l)]
+        entry["growth"] = entry["ratios"][1] / entry["ratios"][0]
+        measured.append((recipe, entry))
+    if not measured:
+        return None, trace
+    growing = [(r, e) for r, e in measured if e["growth"] >= GROWTH_NEEDED]
+    if growing:
+        recipe, entry = growing[0]
+        entry["chosen"] = "first recipe whose ratio grows %gx or more" % GROWTH_NEEDED
     else:
-        items.reverse()
-    return op, (items if t is list else tuple(items))
+        best = max(e["ratios"][1] for _, e in measured)
+        recipe, entry = next((r, e) for r, e in measured if e["ratios"][1] * MARGIN >= best)
+        entry["chosen"] = "no ratio grows %gx: the largest ratio at scale %d" % (GROWTH_NEEDED, large)
+    return recipe, trace
 
 
-def mutate_str(rng, text):
-    op = rng.choice(("repeat", "grow", "double-chars"))
-    if op == "repeat" or not text:
-        return op, (text or "a") * 2
-    if op == "double-chars":
-        return op, "".join(c + c for c in text)
-    return op, text + "".join(rng.choice(text) for _ in range(len(text) * rng.choice((1, 3))))
-
-
-def mutate(rng, args):
-    """(description, mutated argument tuple), or None when no argument can be mutated."""
-    positions = [i for i, a in enumerate(args) if type(a) in (list, tuple, str, int)]
-    if not positions:
-        return None
-    i = rng.choice(positions)
-    value = args[i]
-    t = type(value)
-    if t is int:
-        op = rng.choice(("widen", "double"))
-        new = value * 2 if op == "double" else value + (abs(value) + 1) * rng.randrange(1, 4)
-    elif t is str:
-        op, new = mutate_str(rng, value)
-    else:
-        op, new = mutate_seq(rng, value)
-    return "%s arg %d" % (op, i), args[:i] + (new,) + args[i + 1:]
-
-
-def fitness(costs):
-    """The slow (last) reference's cost per unit of input size, with the size measured as the
-    fast (first) reference's cost on the same input: for a linear fast reference that cost grows
-    with the input, includes the same per-call overhead, and sees the same machine state, so the
-    ratio is far less noisy than cost per byte (which divides noise by a small size)."""
+def ratio(costs):
     return costs[-1] / max(costs[0], 1e-12)
-
-
-def fuzz(ctx, originals):
-    """(pool of candidates, trace). Each candidate: origin, args, literal, costs.
-
-    A mutant survives when every reference answers it correctly within the limits, the slow
-    reference stays within the budget, it grew or raised the slow reference's cost, and its
-    fitness did not drop by more than TOLERANCE (measurement noise)."""
-    cfg = ctx.cfg
-    rng = random.Random("fuzz/%s/%s" % (cfg["seed"], ctx.request["task_id"]))
-    pool, trace, seen = [], [], set()
-    for k, args in enumerate(originals):
-        literal = pj_literal.dumps(args)
-        costs, _, _ = measure_one(ctx, args)
-        if costs is not None:
-            pool.append({"origin": "test input %d" % k, "args": args, "literal": literal,
-                         "costs": costs, "fit": fitness(costs)})
-            seen.add(literal)
-    # Below NOISE x the cost of a call itself, costs are noise: there, bigger inputs are better.
-    floor = NOISE * min((min(c["costs"]) for c in pool), default=0.0)
-    for gen in range(cfg["fuzz_generations"]):
-        if not pool or max(c["costs"][-1] for c in pool) >= cfg["budget"] / 2:
-            break
-        parents = pick_parents(pool, cfg["fuzz_parents"], floor)
-        batch = make_batch(ctx, rng, parents, seen)
-        added = 0
-        for child, (costs, reason) in zip(batch, measure_batch(ctx, [c["args"] for c in batch])):
-            parent = child.pop("parent")
-            if costs is None:
-                ctx.discard(reason)
-                continue
-            if max(costs) > cfg["budget"]:
-                ctx.discard("over budget")
-                continue
-            fit = fitness(costs)
-            grew = len(child["literal"]) > len(parent["literal"])
-            gain = grew or costs[-1] > parent["costs"][-1]
-            if gain and parent["costs"][-1] > floor:  # below the floor, fitness is only noise
-                gain = fit >= parent["fit"] * (1 - TOLERANCE)
-            if not gain:
-                ctx.discard("no cost gain")
-                continue
-            child.update(costs=costs, fit=fit)
-            pool.append(child)
-            added += 1
-        best = max(pool, key=lambda c: c["costs"][-1])
-        trace.append({"generation": gen, "mutants": len(batch), "added": added, "pool": len(pool),
-                      "best_cost": best["costs"][-1], "best_bytes": len(best["literal"]),
-                      "best_fit": max(c["fit"] for c in pool)})
-    # The costliest survivors and the fittest (all within the budget) go on to the
-    # discriminative selection.
-    chosen = sorted(pick_parents(pool, cfg["candidates"], floor, indices=True))
-    return [pool[i] for i in chosen], trace
-
-
-def pick_parents(pool, count, floor, indices=False):
-    """Half the costliest members (for the slow reference), half the fittest. Fitness alone
-    would keep choosing a tiny input whose one noisy measurement looked fit, and its mutants
-    rarely look as fit: growth would stall. Below the noise floor, size stands for both."""
-    def cost(i):
-        c = pool[i]["costs"][-1]
-        return (1, c) if c > floor else (0, len(pool[i]["literal"]))
-
-    def fit(i):
-        return (1, pool[i]["fit"]) if pool[i]["costs"][-1] > floor else (0, len(pool[i]["literal"]))
-
-    by_cost = sorted(range(len(pool)), key=lambda i: (cost(i), -i), reverse=True)
-    by_fit = sorted(range(len(pool)), key=lambda i: (fit(i), -i), reverse=True)
-    chosen = []
-    for a, b in zip(by_cost, by_fit):
-        for i in (a, b):
-            if i not in chosen and len(chosen) < count:
-                chosen.append(i)
-    return chosen if indices else [pool[i] for i in chosen]
-
-
-def make_batch(ctx, rng, parents, seen):
-    """Up to fuzz_batch new mutants of the parents. A mutant whose slow-reference cost, grown
-    quadratically with its size from its parent's, would pass 4x the budget is not measured."""
-    cfg = ctx.cfg
-    batch = []
-    for _ in range(4 * cfg["fuzz_batch"]):  # attempts: some mutants repeat earlier ones
-        if len(batch) == cfg["fuzz_batch"]:
-            break
-        parent = parents[rng.randrange(len(parents))]
-        mutated = mutate(rng, parent["args"])
-        if mutated is None:
-            continue
-        try:
-            literal = pj_literal.dumps(mutated[1])
-        except pj_literal.NotLiteral:
-            continue
-        if literal in seen:
-            continue
-        seen.add(literal)
-        if len(literal) > cfg["max_input_bytes"]:
-            ctx.discard("input over size cap")
-            continue
-        growth = len(literal) / max(len(parent["literal"]), 1)
-        if parent["costs"][-1] * growth * growth > 4 * cfg["budget"]:
-            ctx.discard("over budget (predicted)")
-            continue
-        batch.append({"origin": "%s <- %s" % (mutated[0], parent["origin"]), "args": mutated[1],
-                      "literal": literal, "parent": parent})
-    return batch
-
-
-def measure_one(ctx, args):
-    import pj_stress
-    return pj_stress.evaluate(ctx, args, 1)
 
 
 def measure_batch(ctx, inputs):
     """[(costs per reference, None) or (None, reason)] per input: the whole batch in one process
-    per reference; when a reference fails on the batch, each input again alone, to find which."""
+    per reference and round; when a reference fails on the batch, each input again alone."""
     import pj_stress
     if not inputs:
         return []
-    costs, _, _ = pj_stress.measure_inputs(ctx, inputs, 1)
+    costs, _, _ = pj_stress.measure_inputs(ctx, inputs, ctx.cfg["rounds"])
     if costs is not None:
         return [([c[i] for c in costs], None) for i in range(len(inputs))]
-    return [measure_one(ctx, args)[:2] for args in inputs]
+    return [pj_stress.evaluate(ctx, args, ctx.cfg["rounds"])[:2] for args in inputs]
+

@@ -152,8 +152,17 @@ def probe(ctx, gen, scale, search, rounds):
         step["stop"] = reason
         step["detail"] = detail
         return False
+    budget = ctx.cfg["budget"]
+    if rounds < ctx.cfg["rounds"] and budget / 2 < max(costs) <= 2 * budget:
+        # Near the budget the decision needs the precise figure (one round is enough far from it).
+        costs, reason, detail = evaluate(ctx, args, ctx.cfg["rounds"])
+        if costs is None:
+            step["stop"] = reason
+            step["detail"] = detail
+            return False
+        step["rounds"] = ctx.cfg["rounds"]
     step["costs"] = costs
-    if max(costs) > ctx.cfg["budget"]:
+    if max(costs) > budget:
         step["stop"] = "over budget"
         return False
     return True
@@ -190,10 +199,11 @@ def scale_search(ctx, gen):
 
 
 def scale_candidates(ctx, gen, scale):
-    pool = []
+    pool, seen = [], set()
     for cid in range(ctx.cfg["candidates"]):
         args, literal = generate(ctx, gen, scale, cid)
-        if args is not None:
+        if args is not None and literal not in seen:  # a recipe without randomness repeats itself
+            seen.add(literal)
             pool.append({"origin": "scale %d, case %d" % (scale, cid), "args": args, "literal": literal})
     return pool
 
@@ -280,18 +290,24 @@ def stress_task(request, source):
         out["original_costs"], out["original_ratio"] = totals_ratio(costs)
     if gen is not None:
         out["method"] = "scale"
-        scale, search = scale_search(ctx, gen)
-        out["search"] = search
-        if scale is None:
-            out.update(verdict="error", detail="no scale works: %s" % (search[-1].get("stop") if search else "?"))
-            return out
-        out["scale"] = scale
-        pool = scale_candidates(ctx, gen, scale)
     else:
+        # No generator: the mutation recipe of the test inputs that stresses the slow reference
+        # most becomes one (pj_fuzz).
         out["method"] = "fuzz"
-        pool, trace = pj_fuzz.fuzz(ctx, originals)
-        out["search"] = trace
-        out["scale"] = max((len(c["literal"]) for c in pool), default=0)
+        recipe, trace = pj_fuzz.choose_recipe(ctx, originals, lambda g, s, c: generate(ctx, g, s, c))
+        out["recipes"] = trace
+        if recipe is None:
+            out.update(verdict="error", detail="no mutation of the test inputs gives an input every reference answers")
+            return out
+        out["recipe"] = pj_fuzz.describe(recipe)
+        gen = pj_fuzz.generator(originals, recipe)
+    scale, search = scale_search(ctx, gen)
+    out["search"] = search
+    if scale is None:
+        out.update(verdict="error", detail="no scale works: %s" % (search[-1].get("stop") if search else "?"))
+        return out
+    out["scale"] = scale
+    pool = scale_candidates(ctx, gen, scale)
     out["candidates"] = len(pool)
     kept, measured = select(ctx, pool)
     if not kept:
