@@ -18,6 +18,7 @@ public static class HtmlReport
         figure.plot{margin:1em 0;overflow-x:auto}figure.plot svg{max-width:100%;height:auto}
         .run{color:#555;font-size:.9em}.note{color:#666;font-size:.85em}pre{white-space:pre-wrap;margin:0;max-width:60em;text-align:left}
         .pass{color:#1a7f37}.fail{color:#b42318}
+        .swatch{display:inline-block;width:.8em;height:.8em;vertical-align:middle}
         .scale{display:inline-block;width:12em;height:.8em;vertical-align:middle;background:linear-gradient(90deg,#440154,#3b528b,#21918c,#5ec962,#fde725)}
         """;
 
@@ -37,11 +38,18 @@ public static class HtmlReport
         Figure(h, "plot-leaderboard", ReportPlots.Leaderboard(report, primary));
         h.Append("</section>\n<section id=\"heatmap\">\n<h2>Tasks by model</h2>\n")
             .Append("<p class=\"note\">Colour: <span class=\"scale\"></span> 0 to 1.</p>\n");
-        Figure(h, "plot-heatmap-pass", ReportPlots.Heatmap(report, efficiency: false));
+        Figure(h, "plot-heatmap-pass", ReportPlots.Heatmap(report, HeatmapKind.PassRate));
         if (report.HasEfficiency)
         {
-            Figure(h, "plot-heatmap-efficiency", ReportPlots.Heatmap(report, efficiency: true));
+            Figure(h, "plot-heatmap-efficiency", ReportPlots.Heatmap(report, HeatmapKind.Efficiency));
         }
+        h.Append("<p class=\"note\">Verdicts:");
+        foreach (var (verdict, color) in ReportPlots.VerdictColors)
+        {
+            h.Append(" <span class=\"swatch\" style=\"background:").Append(color).Append("\"></span> ").Append(verdict);
+        }
+        h.Append("</p>\n");
+        Figure(h, "plot-heatmap-verdict", ReportPlots.Heatmap(report, HeatmapKind.Verdict));
         h.Append("</section>\n<section id=\"at-k\">\n<h2>pass@k").Append(report.HasEfficiency ? " and eff@k" : "").Append(" against k</h2>\n");
         Figure(h, "plot-pass-at-k", ReportPlots.AtK(report, efficiency: false));
         if (report.HasEfficiency)

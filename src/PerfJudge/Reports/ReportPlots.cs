@@ -37,10 +37,18 @@ public static class ReportPlots
         }, Math.Max(480, 90 * ranked.Count), 360);
     }
 
-    /// <summary>Task x model grid coloured by pass rate (or mean efficiency with <paramref name="efficiency"/>).</summary>
-    public static string? Heatmap(Report report, bool efficiency)
+    /// <summary>Colour of each verdict in the verdict heatmap (and its legend).</summary>
+    public static readonly IReadOnlyDictionary<string, string> VerdictColors = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["passed"] = "#2ca02c", ["failed"] = "#d62728", ["error"] = "#ff7f0e", ["timeout"] = "#9467bd",
+        ["memory_limit"] = "#8c564b", ["output_limit"] = "#e377c2", ["crashed"] = "#7f7f7f", ["sandbox_error"] = "#17becf",
+    };
+
+    /// <summary>Task x model grid coloured by pass rate, by mean efficiency, or by most common verdict.</summary>
+    public static string? Heatmap(Report report, HeatmapKind kind)
     {
         var cells = ReportViews.Heatmap(report);
+        var efficiency = kind == HeatmapKind.Efficiency;
         if (cells.Count == 0 || (efficiency && cells.All(c => c.MeanEfficiency is null)))
         {
             return null;
@@ -56,7 +64,9 @@ public static class ReportPlots
                 var y = models.IndexOf(c.Model);
                 var value = efficiency ? c.MeanEfficiency : c.PassRate;
                 var rect = plot.Add.Rectangle(x - 0.5, x + 0.5, y - 0.5, y + 0.5);
-                rect.FillColor = value is null ? Colors.LightGray : colormap.GetColor(Math.Clamp(value.Value, 0, 1));
+                rect.FillColor = kind == HeatmapKind.Verdict
+                    ? Color.FromHex(VerdictColors.GetValueOrDefault(c.Verdict, "#000000"))
+                    : value is null ? Colors.LightGray : colormap.GetColor(Math.Clamp(value.Value, 0, 1));
                 rect.LineWidth = 0;
             }
             var taskTicks = tasks.Count <= 40 ? tasks.Select(Short).ToArray() : tasks.Select(_ => "").ToArray();
@@ -68,7 +78,12 @@ public static class ReportPlots
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 Enumerable.Range(0, models.Count).Select(i => (double)i).ToArray(), models.ToArray());
             plot.Axes.SetLimits(-0.5, tasks.Count - 0.5, -0.5, models.Count - 0.5);
-            plot.Title(efficiency ? "Mean efficiency per task (grey: no efficiency figure)" : "Share of samples passed per task");
+            plot.Title(kind switch
+            {
+                HeatmapKind.Efficiency => "Mean efficiency per task (grey: no efficiency figure)",
+                HeatmapKind.Verdict => "Most common verdict per task",
+                _ => "Share of samples passed per task",
+            });
         }, Math.Clamp(160 + 14 * tasks.Count, 560, 2400), 380 + 36 * models.Count);
     }
 

@@ -29,8 +29,18 @@ public static class ReportViews
     public static IReadOnlyList<HeatmapCell> Heatmap(Report report) =>
         report.Rows.GroupBy(r => (r.TaskId, r.Model))
             .Select(g => new HeatmapCell(g.Key.TaskId, g.Key.Model, g.Count(), g.Count(r => r.Passed),
-                g.Any(r => r.Efficiency is not null) ? g.Where(r => r.Efficiency is not null).Average(r => r.Efficiency!.Efficiency) : null))
+                g.Any(r => r.Efficiency is not null) ? g.Where(r => r.Efficiency is not null).Average(r => r.Efficiency!.Efficiency) : null,
+                MostCommon(g.Select(r => r.Verdict))))
             .ToList();
+
+    /// <summary>The most frequent verdict; a tie goes to a failure (in verdict order: failed, error,
+    /// timeout, ...) rather than to passed, so that a heatmap shows where a model fails.</summary>
+    private static string MostCommon(IEnumerable<string> verdicts)
+    {
+        var counts = verdicts.GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var order = Runners.VerdictNames.All.Select(v => Runners.VerdictNames.Name(v)).Where(v => v != "passed").Append("passed").ToList();
+        return counts.OrderByDescending(c => c.Value).ThenBy(c => order.IndexOf(c.Key) is var i && i < 0 ? int.MaxValue : i).First().Key;
+    }
 
     /// <summary>pass@k (or eff@k with <paramref name="efficiency"/>) of <paramref name="model"/> for
     /// k = 1 .. the fewest samples any task has, mean over tasks.</summary>
@@ -78,7 +88,8 @@ public static class ReportViews
 /// <param name="Samples">Samples judged.</param>
 /// <param name="Passed">Samples passed.</param>
 /// <param name="MeanEfficiency">Mean efficiency score of the samples, on efficiency runs.</param>
-public sealed record HeatmapCell(string TaskId, string Model, int Samples, int Passed, double? MeanEfficiency)
+/// <param name="Verdict">The most common verdict of the samples.</param>
+public sealed record HeatmapCell(string TaskId, string Model, int Samples, int Passed, double? MeanEfficiency, string Verdict)
 {
     /// <summary>Share of samples that passed.</summary>
     public double PassRate => Samples == 0 ? 0 : (double)Passed / Samples;

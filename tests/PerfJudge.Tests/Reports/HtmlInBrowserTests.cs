@@ -69,7 +69,7 @@ public sealed class HtmlInBrowserTests
                 Assert.True(plot.GetProperty("height").GetDouble() > 100, $"{id} has no height");
                 Assert.True(plot.GetProperty("drawn").GetInt32() > 10, $"{id} draws almost nothing");
             }
-            Assert.Equal(["plot-leaderboard", "plot-heatmap-pass", "plot-heatmap-efficiency", "plot-pass-at-k", "plot-eff-at-k",
+            Assert.Equal(["plot-leaderboard", "plot-heatmap-pass", "plot-heatmap-efficiency", "plot-heatmap-verdict", "plot-pass-at-k", "plot-eff-at-k",
                 "plot-speedups", "plot-pareto"], ids);
 
             Assert.Equal(0, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('script').length"));

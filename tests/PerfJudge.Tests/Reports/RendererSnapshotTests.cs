@@ -65,7 +65,7 @@ public sealed partial class RendererSnapshotTests
         Assert.Contains("evil&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("T/&lt;script&gt;x&lt;/script&gt;", html, StringComparison.Ordinal);
         var svgs = SvgElement().Matches(html).Select(m => m.Value).ToList();
-        Assert.Equal(7, svgs.Count); // leaderboard, heatmaps of pass rate and efficiency, pass@k, eff@k, speedups, pareto
+        Assert.Equal(8, svgs.Count); // leaderboard, heatmaps of pass rate, efficiency and verdict, pass@k, eff@k, speedups, pareto
         foreach (var svg in svgs)
         {
             var doc = XDocument.Parse(svg);
