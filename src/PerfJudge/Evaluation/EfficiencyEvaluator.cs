@@ -117,6 +117,7 @@ public sealed class EfficiencyEvaluator
         ["samples"] = new JsonArray(programs.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
         ["limits"] = PythonWorker.LimitsJson(options.Limits),
         ["alpha"] = options.Alpha,
+        ["limit_references"] = spec.LimitReferences,
         ["rounds"] = options.Rounds,
         ["meter"] = options.Meter,
     };

@@ -40,6 +40,9 @@ public static class StressSuiteWriter
                     line["levels"] = levels;
                 }
                 levels.Add(Level(outcome.Scale, outcome.Inputs, options.Hardness, outcome.Method, options.Seed));
+                // The slow references are there to be separated from, not to set how slow a
+                // sample may be: only the first (fastest) one sets the time limits.
+                line["limit_references"] ??= 1;
             }
             text.Append(line.ToJsonString(Compact)).Append('\n');
         }

@@ -76,7 +76,20 @@ public static class EfficiencyFields
         {
             references.Add(CodeTask.JoinProgram(prompt, canonical));
         }
-        return errors.Count != before ? null : new EfficiencySpec(hasGenerator ? generator.GetString()! : "", levels, checker, references, Scored: true);
+        int? limitReferences = null;
+        if (obj.TryGetProperty("limit_references", out var limit))
+        {
+            if (limit.ValueKind == JsonValueKind.Number && limit.TryGetInt32(out var n) && n >= 1 && n <= references.Count)
+            {
+                limitReferences = n;
+            }
+            else
+            {
+                errors.Add($"{where}: field 'limit_references' must be an integer from 1 to the number of references ({references.Count})");
+            }
+        }
+        return errors.Count != before ? null
+            : new EfficiencySpec(hasGenerator ? generator.GetString()! : "", levels, checker, references, Scored: true, limitReferences);
     }
 
     private static EfficiencyLevel? ParseLevel(JsonElement level, bool hasGenerator, out string? problem)

@@ -8,8 +8,11 @@ namespace PerfJudge.Tasks;
 /// <param name="Checker">Python source defining <c>__check(input, answer, output) -&gt; bool</c>.</param>
 /// <param name="References">Full reference programs; the first one's outputs are the expected answers.</param>
 /// <param name="Scored">False for tasks the protocol leaves out (ENAMEL: constant-time references).</param>
+/// <param name="LimitReferences">How many references, from the first, set the time limits (null: all).
+/// A suite that lists deliberately slow references for DPS levels (e.g. written by
+/// <c>perfjudge stress</c>) limits samples by its fast ones only.</param>
 public sealed record EfficiencySpec(string Generator, IReadOnlyList<EfficiencyLevel> Levels, string Checker,
-    IReadOnlyList<string> References, bool Scored);
+    IReadOnlyList<string> References, bool Scored, int? LimitReferences = null);
 
 /// <summary>One level: input size, number of test cases, hardness weight, and optionally the
 /// literal inputs of its cases (Python literals of argument tuples), which then replace the generator.</summary>

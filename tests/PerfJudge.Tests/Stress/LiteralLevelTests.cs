@@ -47,10 +47,49 @@ public class LiteralLevelTests
         Assert.True(rows["quadratic"]["efficiency"]!.GetValue<double>() < 0.1, rows["quadratic"].ToJsonString());
     }
 
+    [Fact]
+    public async Task Limit_references_lets_only_the_fast_reference_set_the_time_limits()
+    {
+        var big = "([" + string.Join(", ", Enumerable.Range(0, 3000).Select(i => (i * 7919 % 3001).ToString(System.Globalization.CultureInfo.InvariantCulture))) + "],)";
+        Dictionary<string, object> Task(int? limit)
+        {
+            var task = new Dictionary<string, object>
+            {
+                ["task_id"] = "lim/0",
+                ["prompt"] = StressSuites.HasDuplicatePrompt,
+                ["canonical_solution"] = StressSuites.Fast,
+                ["references"] = new[] { StressSuites.Fast, StressSuites.Slow },
+                ["test"] = "",
+                ["entry_point"] = "has_duplicate",
+                ["levels"] = new object[] { new { size = 3000, count = 1, hardness = 3, inputs = new[] { big } } },
+            };
+            if (limit is not null)
+            {
+                task["limit_references"] = limit.Value;
+            }
+            return task;
+        }
+        var samples = Path.Combine(_dir, "samples.jsonl");
+        await File.WriteAllLinesAsync(samples, [JsonSerializer.Serialize(new { task_id = "lim/0", model = "quadratic", completion = StressSuites.Slow })]);
+        async Task<double> Efficiency(int? limit, string name)
+        {
+            var suite = await StressSuites.WriteAsync(Directory.CreateDirectory(Path.Combine(_dir, name)).FullName, Task(limit));
+            var outcome = await CliRunner.RunAsync("eval", "--suite", suite, "--samples", samples, "--json", Path.Combine(_dir, name + ".json"),
+                "--no-cache", "--rounds", "1", "--timeout", "10");
+            Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+            return outcome.Json!["results"]![0]!["efficiency"]!.GetValue<double>();
+        }
+        // With both references setting the limits, the quadratic sample is as slow as the slowest
+        // one allows and keeps some efficiency; limited by the fast reference, it exceeds the limit.
+        Assert.True(await Efficiency(null, "all") > 0.2);
+        Assert.Equal(0.0, await Efficiency(1, "fast"));
+    }
+
     [Theory]
     [InlineData("{\"hardness\": 1, \"count\": 3, \"inputs\": [\"(1,)\"]}", "count 3 but 1 inputs")]
     [InlineData("{\"hardness\": 1, \"size\": 5, \"count\": 1}", "without an input_generator")]
     [InlineData("{\"hardness\": 1, \"inputs\": []}", "non-empty array of strings")]
+    [InlineData("{\"hardness\": 1, \"inputs\": [\"(1,)\"]}], \"limit_references\": 2, \"x\": [0", "field 'limit_references' must be an integer from 1 to the number of references (1)")]
     public void Malformed_literal_levels_are_reported(string level, string expected)
     {
         var line = "{\"task_id\": \"t\", \"prompt\": \"\", \"canonical_solution\": \"\", \"test\": \"\", \"entry_point\": \"f\", \"levels\": [" + level + "]}";

@@ -49,6 +49,8 @@ public class StressCommandTests
         var line = JsonNode.Parse(File.ReadLines(Path.Combine(_dir, "a", "tasks.jsonl")).First())!;
         var levels = line["levels"]!.AsArray();
         Assert.Equal(5, levels[levels.Count - 1]!["seed"]!.GetValue<int>());
+        Assert.Equal(1, line["limit_references"]!.GetValue<int>()); // the slow reference sets no limit
+        Assert.Equal(1, written.Tasks[0].Efficiency!.LimitReferences);
     }
 
     [Fact]

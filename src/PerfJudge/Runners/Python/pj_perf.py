@@ -184,7 +184,9 @@ def judge_task(request, source):
                 run.pop("outputs", None)
             ref_runs[r].append(run)
         if case_limits is None:
-            case_limits = limits_from(cases, ref_runs, alpha, request["limits"])
+            # Only the first limit_references references (default: all) set the limits.
+            case_limits = limits_from(cases, ref_runs[:request.get("limit_references") or len(refs)],
+                                      alpha, request["limits"])
         for s, program in enumerate(samples):
             if sample_runs[s] and sample_runs[s][-1].get("verdict") != "passed":
                 continue  # a failed sample is not measured again
