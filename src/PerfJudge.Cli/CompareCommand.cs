@@ -29,42 +29,29 @@ public static class CompareCommand
         {
             first, second, modelA, modelB, store, top, format, output,
         };
-        command.SetAction((parse, cancel) =>
+        ReportActions.Set(command, errors, parse =>
         {
-            try
+            var storePath = parse.GetValue(store)!;
+            var refA = parse.GetValue(first);
+            var refB = parse.GetValue(second);
+            var a = ReportSource.Load(refA, storePath);
+            var b = refB is null ? a : ReportSource.Load(refB, storePath);
+            var (ma, mb) = PickModels(a, b, refB is null, parse.GetValue(modelA), parse.GetValue(modelB));
+            var labelA = refB is null ? ma : $"{ma} ({refA ?? "latest"})";
+            var labelB = refB is null ? mb : $"{mb} ({refB})";
+            var comparison = RunComparison.Compare(a, ma, b, mb, labelA, labelB);
+            if (comparison.Tasks.Count == 0)
             {
-                var storePath = parse.GetValue(store)!;
-                var refA = parse.GetValue(first);
-                var refB = parse.GetValue(second);
-                var a = ReportSource.Load(refA, storePath);
-                var b = refB is null ? a : ReportSource.Load(refB, storePath);
-                var (ma, mb) = PickModels(a, b, refB is null, parse.GetValue(modelA), parse.GetValue(modelB));
-                var labelA = refB is null ? ma : $"{ma} ({refA ?? "latest"})";
-                var labelB = refB is null ? mb : $"{mb} ({refB})";
-                var comparison = RunComparison.Compare(a, ma, b, mb, labelA, labelB);
-                if (comparison.Tasks.Count == 0)
-                {
-                    throw new UsageException($"{labelA} and {labelB} share no task");
-                }
-                var n = Math.Max(0, parse.GetValue(top));
-                var text = parse.GetValue(format) switch
-                {
-                    "json" => Json(comparison, n),
-                    "md" => Markdown(comparison, n),
-                    _ => null,
-                };
-                return Task.FromResult(ReportCommand.Emit(console, parse.GetValue(output), text, () => Table(console, comparison, n)));
+                throw new UsageException($"{labelA} and {labelB} share no task");
             }
-            catch (UsageException ex)
+            var n = Math.Max(0, parse.GetValue(top));
+            var text = parse.GetValue(format) switch
             {
-                errors.WriteLine("perfjudge compare: " + ex.Message);
-                return Task.FromResult(ExitCodes.Usage);
-            }
-            catch (ReportFormatException ex)
-            {
-                errors.WriteLine("perfjudge compare: " + ex.Message);
-                return Task.FromResult(ExitCodes.InputOrEnvironment);
-            }
+                "json" => Json(comparison, n),
+                "md" => Markdown(comparison, n),
+                _ => null,
+            };
+            return ReportCommand.Emit(console, parse.GetValue(output), text, () => Table(console, comparison, n));
         });
         return command;
     }

@@ -32,53 +32,40 @@ public static class ParetoCommand
         {
             run, store, quality, cost, models, accelerator, promptTokens, format, output,
         };
-        command.SetAction((parse, cancel) =>
+        ReportActions.Set(command, errors, parse =>
         {
-            try
+            var report = ReportSource.Load(parse.GetValue(run), parse.GetValue(store)!);
+            var metric = parse.GetValue(quality) ?? ReportViews.PrimaryMetric(report);
+            if (!report.Models.Any(m => m.Metrics.ContainsKey(metric)))
             {
-                var report = ReportSource.Load(parse.GetValue(run), parse.GetValue(store)!);
-                var metric = parse.GetValue(quality) ?? ReportViews.PrimaryMetric(report);
-                if (!report.Models.Any(m => m.Metrics.ContainsKey(metric)))
-                {
-                    throw new UsageException($"--quality: the run has no metric '{metric}' (it has: {string.Join(", ", ReportViews.MetricNames(report))})");
-                }
-                var kind = parse.GetValue(cost)!;
-                CostQuality analysis;
-                if (CostQualityBuilder.SampleFields.Contains(kind))
-                {
-                    analysis = CostQualityBuilder.FromSampleField(report, kind, metric);
-                }
-                else
-                {
-                    var path = parse.GetValue(models) ?? throw new UsageException($"--cost {kind} needs --models FILE (docs/models-file.md)");
-                    if (!File.Exists(path)) throw new UsageException($"models file '{path}' does not exist");
-                    var file = ModelsFile.Load(path);
-                    var acc = parse.GetValue(accelerator);
-                    if (acc is not null && !file.Catalog.TryGet(acc, out _))
-                    {
-                        throw new UsageException($"--accelerator: unknown '{acc}' (known: {string.Join(", ", file.Catalog.Names)})");
-                    }
-                    analysis = CostQualityBuilder.FromModelsFile(report, file, kind, acc, parse.GetValue(promptTokens), metric);
-                }
-                var text = parse.GetValue(format) switch
-                {
-                    "json" => Json(analysis),
-                    "md" => MarkdownReport.Render(report, analysis),
-                    "html" => HtmlReport.Render(report, analysis),
-                    _ => null,
-                };
-                return Task.FromResult(ReportCommand.Emit(console, parse.GetValue(output), text, () => Table(console, analysis)));
+                throw new UsageException($"--quality: the run has no metric '{metric}' (it has: {string.Join(", ", ReportViews.MetricNames(report))})");
             }
-            catch (UsageException ex)
+            var kind = parse.GetValue(cost)!;
+            CostQuality analysis;
+            if (CostQualityBuilder.SampleFields.Contains(kind))
             {
-                errors.WriteLine("perfjudge pareto: " + ex.Message);
-                return Task.FromResult(ExitCodes.Usage);
+                analysis = CostQualityBuilder.FromSampleField(report, kind, metric);
             }
-            catch (Exception ex) when (ex is ReportFormatException or ModelsFileException)
+            else
             {
-                errors.WriteLine("perfjudge pareto: " + ex.Message);
-                return Task.FromResult(ExitCodes.InputOrEnvironment);
+                var path = parse.GetValue(models) ?? throw new UsageException($"--cost {kind} needs --models FILE (docs/models-file.md)");
+                if (!File.Exists(path)) throw new UsageException($"models file '{path}' does not exist");
+                var file = ModelsFile.Load(path);
+                var acc = parse.GetValue(accelerator);
+                if (acc is not null && !file.Catalog.TryGet(acc, out _))
+                {
+                    throw new UsageException($"--accelerator: unknown '{acc}' (known: {string.Join(", ", file.Catalog.Names)})");
+                }
+                analysis = CostQualityBuilder.FromModelsFile(report, file, kind, acc, parse.GetValue(promptTokens), metric);
             }
+            var text = parse.GetValue(format) switch
+            {
+                "json" => Json(analysis),
+                "md" => MarkdownReport.Render(report, analysis),
+                "html" => HtmlReport.Render(report, analysis),
+                _ => null,
+            };
+            return ReportCommand.Emit(console, parse.GetValue(output), text, () => Table(console, analysis));
         });
         return command;
     }

@@ -26,38 +26,25 @@ public static class ReportCommand
         {
             run, store, format, output, rows, list, metrics,
         };
-        command.SetAction((parse, cancel) =>
+        ReportActions.Set(command, errors, parse =>
         {
-            try
+            var storePath = parse.GetValue(store)!;
+            if (parse.GetValue(list))
             {
-                var storePath = parse.GetValue(store)!;
-                if (parse.GetValue(list))
-                {
-                    return Task.FromResult(ListRuns(console, storePath));
-                }
-                var report = ReportSource.Load(parse.GetValue(run), storePath);
-                var costQuality = CostQualityDefaults.FromSamples(report);
-                var text = parse.GetValue(format) switch
-                {
-                    "json" => ResultsDocument.Render(report),
-                    "csv" => parse.GetValue(rows) == "samples" ? CsvReport.Samples(report) : CsvReport.Models(report),
-                    "md" => MarkdownReport.Render(report, costQuality),
-                    "html" => HtmlReport.Render(report, costQuality),
-                    _ => null,
-                };
-                var families = parse.GetValue(metrics)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                return Task.FromResult(Emit(console, parse.GetValue(output), text, () => TableReport.Render(console, report, families)));
+                return ListRuns(console, storePath);
             }
-            catch (UsageException ex)
+            var report = ReportSource.Load(parse.GetValue(run), storePath);
+            var costQuality = CostQualityDefaults.FromSamples(report);
+            var text = parse.GetValue(format) switch
             {
-                errors.WriteLine("perfjudge report: " + ex.Message);
-                return Task.FromResult(ExitCodes.Usage);
-            }
-            catch (ReportFormatException ex)
-            {
-                errors.WriteLine("perfjudge report: " + ex.Message);
-                return Task.FromResult(ExitCodes.InputOrEnvironment);
-            }
+                "json" => ResultsDocument.Render(report),
+                "csv" => parse.GetValue(rows) == "samples" ? CsvReport.Samples(report) : CsvReport.Models(report),
+                "md" => MarkdownReport.Render(report, costQuality),
+                "html" => HtmlReport.Render(report, costQuality),
+                _ => null,
+            };
+            var families = parse.GetValue(metrics)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return Emit(console, parse.GetValue(output), text, () => TableReport.Render(console, report, families));
         });
         return command;
     }
