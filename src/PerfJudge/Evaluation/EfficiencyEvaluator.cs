@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using PerfJudge.Runners;
 using PerfJudge.Samples;
@@ -15,15 +13,13 @@ namespace PerfJudge.Evaluation;
 public sealed class EfficiencyEvaluator
 {
     private readonly WorkerPool _pool;
-    private readonly IResultStore _store;
-    private readonly string _interpreterVersion;
+    private readonly StoredWork _work;
 
     /// <summary>Creates an evaluator.</summary>
     public EfficiencyEvaluator(WorkerPool pool, IResultStore store, string interpreterVersion)
     {
         _pool = pool;
-        _store = store;
-        _interpreterVersion = interpreterVersion;
+        _work = new StoredWork(pool, store, interpreterVersion);
     }
 
     /// <summary>Judges every sample of a scored efficiency task; samples of other tasks are not returned.</summary>
@@ -64,24 +60,8 @@ public sealed class EfficiencyEvaluator
         var spec = task.Efficiency!;
         var programs = samples.Select(s => s.Program).Distinct(StringComparer.Ordinal).ToList();
         var request = BuildRequest(task, spec, programs, options);
-        var key = Key(request);
-        var stored = _store.GetDocument(key);
-        var fromStore = stored is not null;
-        JsonNode? reply = stored is null ? null : JsonNode.Parse(stored);
-        string? failure = null;
-        if (reply is null)
-        {
-            var hard = (programs.Count + spec.References.Count) * options.Rounds * (options.Limits.WallSeconds * 2 + 5) + 60;
-            var answer = await _pool.RunJsonAsync(request, hard, cancel);
-            reply = answer.Result;
-            failure = answer.Failure?.Detail;
-            if (reply is not null && reply["verdict"]?.GetValue<string>() == "passed")
-            {
-                reply.AsObject().Remove("id");
-                reply.AsObject().Remove("wall_s");
-                _store.PutDocument(key, reply.ToJsonString());
-            }
-        }
+        var hard = (programs.Count + spec.References.Count) * options.Rounds * (options.Limits.WallSeconds * 2 + 5) + 60;
+        var (reply, failure, fromStore) = await _work.RunAsync("perfjudge.task/1", request, hard, cancel);
         var results = new List<SampleResult>();
         if (reply is null || reply["verdict"]?.GetValue<string>() != "passed")
         {
@@ -130,11 +110,5 @@ public sealed class EfficiencyEvaluator
             json["inputs"] = new JsonArray(level.Inputs.Select(i => (JsonNode)JsonValue.Create(i)).ToArray());
         }
         return json;
-    }
-
-    private string Key(JsonObject request)
-    {
-        var text = $"perfjudge.task/1\n{HarnessFile.Version}\n{_interpreterVersion}\n{_pool.Level.Name()}\n{MachineFingerprint.Current}\n{request.ToJsonString()}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

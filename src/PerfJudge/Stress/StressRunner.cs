@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using PerfJudge.Evaluation;
 using PerfJudge.Runners;
-using PerfJudge.Sandbox;
 using PerfJudge.Storage;
 
 namespace PerfJudge.Stress;
@@ -16,17 +13,11 @@ namespace PerfJudge.Stress;
 /// again, so it writes the same bytes (docs/stress.md).</summary>
 public sealed class StressRunner
 {
-    private readonly WorkerPool _pool;
-    private readonly IResultStore _store;
-    private readonly string _interpreterVersion;
+    private readonly StoredWork _work;
 
     /// <summary>Creates a runner; <paramref name="store"/> keeps finished searches (NullResultStore: none).</summary>
-    public StressRunner(WorkerPool pool, IResultStore store, string interpreterVersion)
-    {
-        _pool = pool;
-        _store = store;
-        _interpreterVersion = interpreterVersion;
-    }
+    public StressRunner(WorkerPool pool, IResultStore store, string interpreterVersion) =>
+        _work = new StoredWork(pool, store, interpreterVersion);
 
     /// <summary>Searches every target; outcomes are returned in target order, and reported to
     /// <paramref name="progress"/> as each task finishes.</summary>
@@ -34,7 +25,7 @@ public sealed class StressRunner
         Action<StressOutcome>? progress, CancellationToken cancel)
     {
         var outcomes = new ConcurrentDictionary<int, StressOutcome>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _pool.Size, CancellationToken = cancel };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _work.Pool.Size, CancellationToken = cancel };
         await Parallel.ForEachAsync(Enumerable.Range(0, targets.Count), parallel, async (i, token) =>
         {
             var outcome = await RunOneAsync(targets[i], options, token);
@@ -52,35 +43,14 @@ public sealed class StressRunner
             return StressOutcome.Failed(taskId, "needs at least two references (a fast and a slow one) in the suite line's 'references'");
         }
         var request = BuildRequest(target, options);
-        var key = Key(request);
-        if (_store.GetDocument(key) is { } kept)
-        {
-            return StressOutcome.Parse(taskId, JsonNode.Parse(kept)!) with { FromStore = true };
-        }
         // A safety net only: every step inside the worker has its own limit.
         var perInput = options.Limits.WallSeconds + options.GeneratorTimeout + 1;
         var inputs = 2 * (options.BisectSteps + 40) + options.Candidates + 200; // + up to ~200 fuzz recipes
         var hard = 120 + inputs * perInput * options.Rounds * target.References.Count;
-        var reply = await _pool.RunJsonAsync(request, hard, cancel);
-        if (reply.Result is null)
-        {
-            return StressOutcome.Failed(taskId, reply.Failure?.Detail ?? "the worker did not answer");
-        }
-        var outcome = StressOutcome.Parse(taskId, reply.Result);
-        if (outcome.Succeeded)
-        {
-            var stored = reply.Result.DeepClone().AsObject();
-            stored.Remove("id");
-            stored.Remove("wall_s");
-            _store.PutDocument(key, stored.ToJsonString());
-        }
-        return outcome;
-    }
-
-    private string Key(JsonObject request)
-    {
-        var text = $"perfjudge.stress/1\n{HarnessFile.Version}\n{_interpreterVersion}\n{_pool.Level.Name()}\n{MachineFingerprint.Current}\n{request.ToJsonString()}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var reply = await _work.RunAsync("perfjudge.stress/1", request, hard, cancel);
+        return reply.Result is null
+            ? StressOutcome.Failed(taskId, reply.Failure ?? "the worker did not answer")
+            : StressOutcome.Parse(taskId, reply.Result) with { FromStore = reply.FromStore };
     }
 
     private static JsonObject BuildRequest(StressTarget target, StressOptions options) => new()
