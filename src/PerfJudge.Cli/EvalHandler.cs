@@ -30,8 +30,7 @@ public sealed class EvalHandler
         var clock = Stopwatch.StartNew();
         try
         {
-            var cacheDir = SuiteResolver.DefaultCacheDir();
-            var resolver = new SuiteResolver(Path.Combine(AppContext.BaseDirectory, "suites"), cacheDir, Download.ToFileAsync);
+            var resolver = CliSuites.Resolver();
             var suite = await resolver.ResolveAsync(settings.Suite, cancel);
             var samples = LoadSamples(settings, suite, resolver);
             if (samples is null)

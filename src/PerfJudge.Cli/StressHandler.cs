@@ -30,7 +30,7 @@ public sealed class StressHandler
         var clock = Stopwatch.StartNew();
         try
         {
-            var resolver = new SuiteResolver(Path.Combine(AppContext.BaseDirectory, "suites"), SuiteResolver.DefaultCacheDir(), Download.ToFileAsync);
+            var resolver = CliSuites.Resolver();
             var suite = await resolver.ResolveAsync(settings.Suite, cancel);
             if (suite.Source.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             {

@@ -1,6 +1,5 @@
 using PerfJudge.Runners;
 using PerfJudge.Sandbox;
-using PerfJudge.Tasks;
 
 namespace PerfJudge.Tests.Support;
 
@@ -13,10 +12,11 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Python = PythonInterpreter.Resolve();
-        var command = new WorkerCommand(Python, HarnessFile.Materialize(SuiteResolver.DefaultCacheDir()));
-        var level = SandboxProbe.Probe(command).Level;
-        Pool = new WorkerPool(command, level, 2);
+        // The same interpreter, harness and isolation probe as the CLI's (--isolation auto).
+        var setup = global::PerfJudge.Cli.EngineSetup.Create("auto", null, TextWriter.Null)
+            ?? throw new InvalidOperationException("no sandbox level works here");
+        Python = setup.Python;
+        Pool = new WorkerPool(setup.Command, setup.Level, 2);
         return Task.CompletedTask;
     }
 
