@@ -34,13 +34,12 @@ public static class ReportCommand
                 return ListRuns(console, storePath);
             }
             var report = ReportSource.Load(parse.GetValue(run), storePath);
-            var costQuality = CostQualityDefaults.FromSamples(report);
             var text = parse.GetValue(format) switch
             {
                 "json" => ResultsDocument.Render(report),
                 "csv" => parse.GetValue(rows) == "samples" ? CsvReport.Samples(report) : CsvReport.Models(report),
-                "md" => MarkdownReport.Render(report, costQuality),
-                "html" => HtmlReport.Render(report, costQuality),
+                "md" => MarkdownReport.Render(report, CostQualityDefaults.FromSamples(report)),
+                "html" => HtmlReport.Render(report, CostQualityDefaults.FromSamples(report)),
                 _ => null,
             };
             var families = parse.GetValue(metrics)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -14,34 +14,32 @@ public static class CostQualityBuilder
     public static CostQuality FromSampleField(Report report, string field, string quality)
     {
         var costs = new Dictionary<string, double>(StringComparer.Ordinal);
-        var skipped = new List<string>();
+        var noCost = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var model in report.RealModels.Select(m => m.Model))
         {
             var values = report.Rows.Where(r => r.Model == model && r.Costs.ContainsKey(field)).Select(r => r.Costs[field]).ToList();
             if (values.Count == 0)
             {
-                skipped.Add($"{model}: no sample carries '{field}'");
+                noCost[model] = $"no sample carries '{field}'";
                 continue;
             }
             costs[model] = values.Average();
         }
-        return FromModelCosts(report, costs, field + " per sample (mean)", quality, skipped);
+        return FromModelCosts(report, costs, field + " per sample (mean)", quality, noCost);
     }
 
-    /// <summary>Cost of each model given directly (parameters, price, idealized runtime, ...).</summary>
+    /// <summary>Cost of each model given directly (parameters, price, idealized runtime, ...);
+    /// <paramref name="noCost"/> says why a model has none (default: "no cost figure").</summary>
     public static CostQuality FromModelCosts(Report report, IReadOnlyDictionary<string, double> costs, string costLabel, string quality,
-        IReadOnlyList<string>? alreadySkipped = null)
+        IReadOnlyDictionary<string, string>? noCost = null)
     {
-        var skipped = new List<string>(alreadySkipped ?? []);
+        var skipped = new List<string>();
         var points = new List<(string Name, double Cost, double Quality)>();
         foreach (var m in report.RealModels)
         {
             if (!costs.TryGetValue(m.Model, out var cost))
             {
-                if (!skipped.Any(s => s.StartsWith(m.Model + ":", StringComparison.Ordinal)))
-                {
-                    skipped.Add($"{m.Model}: no cost figure");
-                }
+                skipped.Add($"{m.Model}: {noCost?.GetValueOrDefault(m.Model) ?? "no cost figure"}");
                 continue;
             }
             if (!m.Metrics.TryGetValue(quality, out var value) || value.Value is null)
@@ -68,21 +66,21 @@ public static class CostQualityBuilder
     public static CostQuality FromModelsFile(Report report, ModelsFile models, string kind, string? accelerator, int promptTokens, string quality)
     {
         var costs = new Dictionary<string, double>(StringComparer.Ordinal);
-        var skipped = new List<string>();
+        var noCost = new Dictionary<string, string>(StringComparer.Ordinal);
         var catalog = models.Catalog;
         foreach (var model in report.RealModels.Select(m => m.Model))
         {
             var spec = models.Models.FirstOrDefault(m => m.Name == model);
             if (spec is null)
             {
-                skipped.Add($"{model}: not in the models file");
+                noCost[model] = "not in the models file";
                 continue;
             }
             var rows = report.Rows.Where(r => r.Model == model).ToList();
             var tokens = rows.Where(r => r.Costs.ContainsKey("completion_tokens")).ToList();
             if (kind != "parameters" && tokens.Count == 0)
             {
-                skipped.Add($"{model}: no sample carries 'completion_tokens'");
+                noCost[model] = "no sample carries 'completion_tokens'";
                 continue;
             }
             switch (kind)
@@ -91,7 +89,7 @@ public static class CostQualityBuilder
                     costs[model] = spec.Parameters;
                     break;
                 case "price" when spec.PricePer1MTokens is null:
-                    skipped.Add($"{model}: no price_per_1m_tokens in the models file");
+                    noCost[model] = "no price_per_1m_tokens in the models file";
                     break;
                 case "price":
                     costs[model] = tokens.Average(r => spec.PriceUsd((long)r.Costs["completion_tokens"])!.Value);
@@ -109,6 +107,6 @@ public static class CostQualityBuilder
             "price" => "USD per sample (price x completion_tokens)",
             _ => "idealized runtime per sample, s" + (accelerator is null ? "" : " (" + accelerator + ")"),
         };
-        return FromModelCosts(report, costs, label, quality, skipped);
+        return FromModelCosts(report, costs, label, quality, noCost);
     }
 }
