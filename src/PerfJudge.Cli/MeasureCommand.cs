@@ -88,7 +88,7 @@ public static class MeasureCommand
             string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
             var what = meterName switch
             {
-                "cpu" => "on-CPU time of the candidate, kernel schedstat",
+                "cpu" => "on-CPU time of the candidate process, kernel CPU clock",
                 "callgrind" => "instructions of the call under valgrind: Ir(load+call) - Ir(load)",
                 "instructions" => "retired user-space instructions, hardware counter opened by the checker",
                 "task-clock" => "perf task clock of the candidate, opened by the checker",

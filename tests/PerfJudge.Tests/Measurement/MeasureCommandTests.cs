@@ -57,6 +57,24 @@ public class MeasureCommandTests
     }
 
     [Fact]
+    public async Task Work_done_in_a_thread_that_has_exited_still_counts()
+    {
+        // Summing the live threads' CPU time misses a thread that ends before the reading: the same
+        // work done in such a thread must cost what it costs in the calling thread.
+        var direct = Program("direct.py", 3);
+        var hidden = Path.Combine(_dir, "hidden.py");
+        await File.WriteAllTextAsync(hidden, "import threading\n\ndef work(n):\n    out = []\n    def run():\n        t = 0\n" +
+            "        for _ in range(3):\n            for i in range(n):\n                t += i\n        out.append(t)\n" +
+            "    th = threading.Thread(target=run)\n    th.start()\n    th.join()\n    return out[0]\n");
+        var json = Path.Combine(_dir, "th.json");
+        var outcome = await CliRunner.RunAsync("measure", direct, "--compare", hidden, "--entry", "work", "--input", "[20000]",
+            "--meter", "cpu", "--min-rounds", "5", "--max-rounds", "10", "--json", json);
+        Assert.True(outcome.ExitCode == 0, outcome.Err);
+        var ratio = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(json))!["compare"]!["ratio"]!.GetValue<double>();
+        Assert.InRange(ratio, 0.7, 1.6); // the thread's start-up costs a little extra
+    }
+
+    [Fact]
     public async Task The_instructions_meter_is_used_where_available_and_refused_clearly_elsewhere()
     {
         var outcome = await CliRunner.RunAsync("measure", Program("e.py", 1), "--entry", "work", "--input", "[2000]",

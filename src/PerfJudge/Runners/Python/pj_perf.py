@@ -1,9 +1,9 @@
 """Efficiency judging of one task: generated inputs per level, references and samples measured
 in the same worker, interleaved round by round, each round in fresh processes.
 
-Cost of one case = on-CPU time of the candidate process (all threads, /proc/PID/task/*/schedstat)
-from just before its arguments are sent until its whole reply has arrived, read by this trusted
-process. It includes unmarshalling the arguments and encoding the result, which references pay
+Cost of one case = on-CPU time of the candidate process (all its threads, exited ones too: the
+process CPU clock, pj_checker.cpu_ns) from just before its arguments are sent until its whole
+reply has arrived, read by this trusted process. It includes unmarshalling the arguments and encoding the result, which references pay
 alike; it excludes everything before and after, so work hidden in those phases is still counted.
 Each round runs in new processes, so nothing computed for one repetition helps the next.
 """
