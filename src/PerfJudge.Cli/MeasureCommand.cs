@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerfJudge.Evaluation;
 using PerfJudge.Measurement;
+using PerfJudge.Reports;
 using PerfJudge.Runners;
 using PerfJudge.Sandbox;
 using Spectre.Console;
@@ -141,7 +142,7 @@ public static class MeasureCommand
                     ["python"] = setup.Python.Version,
                     ["isolation"] = setup.Level.Name(),
                 };
-                await File.WriteAllTextAsync(jsonPath, doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancel);
+                AtomicFile.Write(jsonPath, doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
             return ExitCodes.Done;
         });

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PerfJudge.Reports;
 
 namespace PerfJudge.Stress;
 
@@ -51,7 +52,7 @@ public static class StressSuiteWriter
 
     /// <summary>Writes the suite file.</summary>
     public static void Write(string path, IReadOnlyList<StressTarget> targets, IReadOnlyList<StressOutcome> outcomes, StressOptions options) =>
-        File.WriteAllText(path, Render(targets, outcomes, options), new UTF8Encoding(false));
+        AtomicFile.Write(path, Render(targets, outcomes, options));
 
     /// <summary>Writes what was measured (costs, ratios, search steps, discards): not reproducible
     /// byte for byte, since costs are measured.</summary>
@@ -77,7 +78,7 @@ public static class StressSuiteWriter
                 ["worker"] = o.Raw?.DeepClone(),
             }).ToArray()),
         };
-        File.WriteAllText(path, doc.ToJsonString(Indented) + "\n", new UTF8Encoding(false));
+        AtomicFile.Write(path, doc.ToJsonString(Indented) + "\n");
     }
 
     private static JsonObject Level(long size, IReadOnlyList<string> inputs, double hardness, string? method, int? seed)
