@@ -84,14 +84,15 @@ public sealed class EvalHandler
                 typeof(Evaluator).Assembly.GetName().Version?.ToString() ?? "0", meterUsed,
                 meterUsed is null ? null : PerfJudge.Measurement.Meters.Unit(meterUsed), Id: settings.NoCache ? null : RunIds.New(started));
             var report = Report.From(suite.Name, summaries, results, run);
+            var document = ResultsDocument.Render(report);
             if (run.Id is not null)
             {
-                store.PutRun(new StoredRun(run.Id, started, suite.Name, report.RealModels.Count, results.Count), ResultsDocument.Render(report));
+                store.PutRun(new StoredRun(run.Id, started, suite.Name, report.RealModels.Count, results.Count), document);
                 _console.MarkupLineInterpolated($"[grey]run[/] {run.Id} [grey]recorded in[/] {settings.StorePath} [grey](perfjudge report --run {run.Id})[/]");
             }
             if (settings.JsonOut is not null)
             {
-                ResultsDocument.Write(settings.JsonOut, report);
+                AtomicFile.Write(settings.JsonOut, document);
                 _console.MarkupLineInterpolated($"[grey]results written to[/] {settings.JsonOut}");
             }
             if (settings.HtmlOut is not null)

@@ -52,9 +52,6 @@ public static class ResultsDocument
     public static string Render(Report report) =>
         Build(report).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
-    /// <summary>Writes the document to <paramref name="path"/>, atomically (temp file, then rename).</summary>
-    public static void Write(string path, Report report) => AtomicFile.Write(path, Render(report));
-
     private static JsonObject Model(ModelSummary s)
     {
         var metrics = new JsonObject();

@@ -11,7 +11,7 @@ public sealed class ParetoCompareCommandTests
     private string WriteFixture()
     {
         var path = Path.Combine(_dir, "fixture.json");
-        ResultsDocument.Write(path, ReportFixture.Build());
+        File.WriteAllText(path, ResultsDocument.Render(ReportFixture.Build()));
         return path;
     }
 
