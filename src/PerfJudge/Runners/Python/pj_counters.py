@@ -48,11 +48,3 @@ def read_counter(fd):
         value = int(value * enabled / running)
     return value, enabled, running
 
-
-def available(event):
-    """Whether this kernel and machine can count `event` (tried on this process)."""
-    try:
-        os.close(open_counter(event, 0))
-        return True
-    except OSError:
-        return False

@@ -90,12 +90,13 @@ def grow_string(text, growth, scale):
 def reorder(value, order):
     if order == "as-is":
         return value
-    try:
-        items = sorted(value)
-    except TypeError:
-        items = list(value)
     if order == "reversed":
         items = list(value)[::-1]
+    else:
+        try:
+            items = sorted(value)
+        except TypeError:  # unorderable elements: left in their order
+            items = list(value)
     return "".join(items) if type(value) is str else type(value)(items)
 
 
