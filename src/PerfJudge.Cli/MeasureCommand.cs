@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerfJudge.Evaluation;
+using PerfJudge.Judging;
 using PerfJudge.Measurement;
 using PerfJudge.Reports;
 using PerfJudge.Runners;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using PerfJudge.Runners;
+using PerfJudge.Judging;
 using PerfJudge.Stress;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using PerfJudge.Judging;
 using PerfJudge.Runners;
 using PerfJudge.Samples;
 using PerfJudge.Sandbox;

@@ -1,5 +1,5 @@
+using PerfJudge.Judging;
 using PerfJudge.Metrics;
-using PerfJudge.Runners;
 using PerfJudge.Tasks;
 
 namespace PerfJudge.Evaluation;

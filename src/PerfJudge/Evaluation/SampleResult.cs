@@ -1,4 +1,4 @@
-using PerfJudge.Runners;
+using PerfJudge.Judging;
 using PerfJudge.Samples;
 
 namespace PerfJudge.Evaluation;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PerfJudge.Runners;
+using PerfJudge.Judging;
 
 namespace PerfJudge.Evaluation;
 

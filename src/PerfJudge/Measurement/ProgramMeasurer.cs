@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PerfJudge.Judging;
 using PerfJudge.Runners;
 using PerfJudge.Statistics;
 

@@ -13,7 +13,7 @@ public static class CsvReport
     public static string Models(Report report)
     {
         var metrics = ReportViews.MetricNames(report);
-        var verdicts = Runners.VerdictNames.All.Select(v => Runners.VerdictNames.Name(v)).ToList();
+        var verdicts = Judging.VerdictNames.All.Select(v => Judging.VerdictNames.Name(v)).ToList();
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
         {
@@ -34,7 +34,7 @@ public static class CsvReport
                     csv.WriteField(R(value?.Low));
                     csv.WriteField(R(value?.High));
                 }
-                foreach (var v in Runners.VerdictNames.All)
+                foreach (var v in Judging.VerdictNames.All)
                 {
                     csv.WriteField(s.Verdicts.GetValueOrDefault(v));
                 }

@@ -1,3 +1,4 @@
+
 namespace PerfJudge.Reports;
 
 /// <summary>What the task x model heatmap shows.</summary>

@@ -27,7 +27,7 @@ internal static class HtmlTables
                 h.Append("<td title=\"").Append(E(value?.Reason)).Append("\">").Append(E(ReportViews.FormatMetric(value))).Append("</td>");
             }
             h.Append("<td class=\"l\">").Append(E(string.Join(" ", s.Verdicts.Where(v => v.Value > 0)
-                .Select(v => $"{Runners.VerdictNames.Name(v.Key)}={N(v.Value)}")))).Append("</td></tr>\n");
+                .Select(v => $"{Judging.VerdictNames.Name(v.Key)}={N(v.Value)}")))).Append("</td></tr>\n");
         }
         h.Append("</table>\n<p class=\"note\">Ranked by ").Append(E(primary))
             .Append(". Intervals: 95% percentile bootstrap over tasks; n/a: not computable (hover for the reason).</p>\n");

@@ -1,4 +1,4 @@
-using PerfJudge.Runners;
+using PerfJudge.Judging;
 
 namespace PerfJudge.Reports;
 

@@ -1,5 +1,5 @@
 using PerfJudge.Evaluation;
-using PerfJudge.Runners;
+using PerfJudge.Judging;
 
 namespace PerfJudge.Reports;
 

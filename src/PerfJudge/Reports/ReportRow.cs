@@ -1,3 +1,4 @@
+
 namespace PerfJudge.Reports;
 
 /// <summary>One judged sample as reports show it (a row of the results document).</summary>

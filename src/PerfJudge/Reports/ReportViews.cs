@@ -38,7 +38,7 @@ public static class ReportViews
     private static string MostCommon(IEnumerable<string> verdicts)
     {
         var counts = verdicts.GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var order = Runners.VerdictNames.All.Select(v => Runners.VerdictNames.Name(v)).Where(v => v != "passed").Append("passed").ToList();
+        var order = Judging.VerdictNames.All.Select(v => Judging.VerdictNames.Name(v)).Where(v => v != "passed").Append("passed").ToList();
         return counts.OrderByDescending(c => c.Value).ThenBy(c => order.IndexOf(c.Key) is var i && i < 0 ? int.MaxValue : i).First().Key;
     }
 

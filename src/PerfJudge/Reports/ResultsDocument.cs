@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PerfJudge.Runners;
+using PerfJudge.Judging;
 
 namespace PerfJudge.Reports;
 

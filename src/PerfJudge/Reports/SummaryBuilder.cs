@@ -1,7 +1,7 @@
 using System.Globalization;
 using PerfJudge.Evaluation;
+using PerfJudge.Judging;
 using PerfJudge.Metrics;
-using PerfJudge.Runners;
 using PerfJudge.Statistics;
 
 namespace PerfJudge.Reports;

@@ -1,3 +1,5 @@
+using PerfJudge.Judging;
+
 namespace PerfJudge.Runners;
 
 /// <summary>One candidate program to judge against one task's test.</summary>

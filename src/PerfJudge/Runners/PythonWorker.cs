@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PerfJudge.Judging;
 using PerfJudge.Sandbox;
 
 namespace PerfJudge.Runners;

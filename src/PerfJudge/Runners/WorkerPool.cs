@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using PerfJudge.Judging;
 using PerfJudge.Sandbox;
 
 namespace PerfJudge.Runners;

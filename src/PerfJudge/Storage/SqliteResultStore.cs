@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using PerfJudge.Runners;
+using PerfJudge.Judging;
 
 namespace PerfJudge.Storage;
 

@@ -1,5 +1,5 @@
 using PerfJudge.Evaluation;
-using PerfJudge.Runners;
+using PerfJudge.Judging;
 using PerfJudge.Tasks;
 
 namespace PerfJudge.Tests.Evaluation;

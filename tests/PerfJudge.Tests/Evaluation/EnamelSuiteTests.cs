@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PerfJudge.Evaluation;
+using PerfJudge.Judging;
 using PerfJudge.Runners;
 using PerfJudge.Tasks;
 using PerfJudge.Tests.Support;

@@ -1,6 +1,6 @@
 using PerfJudge.Evaluation;
+using PerfJudge.Judging;
 using PerfJudge.Reports;
-using PerfJudge.Runners;
 using PerfJudge.Samples;
 
 namespace PerfJudge.Tests.Reports;

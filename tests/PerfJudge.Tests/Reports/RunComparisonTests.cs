@@ -10,7 +10,7 @@ public sealed class RunComparisonTests
             r.Eff is null ? null : new RowEfficiency(r.Eff.Value, null, 0, 0, 0, null, null), new Dictionary<string, double>())).ToList();
         var run = new RunInfo(DateTimeOffset.UnixEpoch, 1, "bubblewrap", "3.11", 3, "1");
         var models = rows.Select(r => r.Model).Distinct().Select(m => new ModelSummary(m, 0, 0,
-            new Dictionary<string, MetricValue>(), new Dictionary<global::PerfJudge.Runners.Verdict, int>(), "")).ToList();
+            new Dictionary<string, MetricValue>(), new Dictionary<global::PerfJudge.Judging.Verdict, int>(), "")).ToList();
         return new Report("t", run, models, list);
     }
 

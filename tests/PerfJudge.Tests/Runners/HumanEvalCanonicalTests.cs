@@ -1,4 +1,4 @@
-using PerfJudge.Runners;
+using PerfJudge.Judging;
 using PerfJudge.Tasks;
 using PerfJudge.Tests.Support;
 

@@ -1,4 +1,4 @@
-using PerfJudge.Runners;
+using PerfJudge.Judging;
 using PerfJudge.Tests.Support;
 
 namespace PerfJudge.Tests.Runners;

@@ -1,3 +1,4 @@
+using PerfJudge.Judging;
 using PerfJudge.Runners;
 using PerfJudge.Sandbox;
 

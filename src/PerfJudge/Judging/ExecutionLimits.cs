@@ -1,4 +1,4 @@
-namespace PerfJudge.Runners;
+namespace PerfJudge.Judging;
 
 /// <summary>Per-sample limits. Validated once; all problems reported together.</summary>
 /// <param name="WallSeconds">Wall-clock budget for loading the program and all calls.</param>

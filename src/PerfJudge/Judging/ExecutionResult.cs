@@ -1,4 +1,4 @@
-namespace PerfJudge.Runners;
+namespace PerfJudge.Judging;
 
 /// <summary>What the trusted side decided about one execution, and what it cost.</summary>
 /// <param name="Verdict">The verdict.</param>

@@ -1,4 +1,4 @@
-namespace PerfJudge.Runners;
+namespace PerfJudge.Judging;
 
 /// <summary>Outcome of judging one sample, decided on the trusted side.</summary>
 public enum Verdict
