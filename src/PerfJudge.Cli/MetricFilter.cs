@@ -1,4 +1,4 @@
-using PerfJudge.Reports;
+using PerfJudge.Results;
 
 namespace PerfJudge.Cli;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using PerfJudge.Evaluation;
+using PerfJudge.Jobs;
 using Spectre.Console;
 
 namespace PerfJudge.Cli;
@@ -9,7 +9,7 @@ namespace PerfJudge.Cli;
 public static class ProgressDisplay
 {
     /// <summary>Runs <paramref name="work"/>, showing its progress.</summary>
-    public static async Task<T> RunAsync<T>(IAnsiConsole console, Func<IProgress<EvalProgress>, Task<T>> work, string unit = "samples")
+    public static async Task<T> RunAsync<T>(IAnsiConsole console, Func<IProgress<JobProgress>, Task<T>> work)
     {
         var clock = Stopwatch.StartNew();
         if (console.Profile.Capabilities.Interactive)
@@ -20,11 +20,11 @@ public static class ProgressDisplay
                 .StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask("judging", maxValue: 1);
-                    var progress = new Progress<EvalProgress>(p =>
+                    var progress = new Progress<JobProgress>(p =>
                     {
                         task.MaxValue = Math.Max(1, p.Total);
                         task.Value = p.Done;
-                        task.Description = Describe(p, clock.Elapsed.TotalSeconds, unit);
+                        task.Description = Describe(p, clock.Elapsed.TotalSeconds);
                     });
                     result = await work(progress);
                     task.Value = task.MaxValue;
@@ -40,25 +40,25 @@ public static class ProgressDisplay
                 if (p.Done == p.Total || clock.Elapsed - last >= TimeSpan.FromSeconds(2))
                 {
                     last = clock.Elapsed;
-                    console.WriteLine("progress: " + Describe(p, clock.Elapsed.TotalSeconds, unit));
+                    console.WriteLine("progress: " + Describe(p, clock.Elapsed.TotalSeconds));
                 }
             }
         });
         return await work(plain);
     }
 
-    private static string Describe(EvalProgress p, double seconds, string unit)
+    private static string Describe(JobProgress p, double seconds)
     {
         var executed = p.Done - p.Cached;
         var rate = seconds > 0 ? executed / seconds : 0;
         var remaining = p.Total - p.Done;
         var eta = rate > 0 ? remaining / rate : 0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{p.Done}/{p.Total} ({(p.Total == 0 ? 100 : 100.0 * p.Done / p.Total):F0}%), {rate:F1} {unit}/s, ETA {eta:F0} s");
+            $"{p.Done}/{p.Total} ({(p.Total == 0 ? 100 : 100.0 * p.Done / p.Total):F0}%), {rate:F1} {p.Unit}/s, ETA {eta:F0} s");
     }
 
-    private sealed class SynchronousProgress(Action<EvalProgress> report) : IProgress<EvalProgress>
+    private sealed class SynchronousProgress(Action<JobProgress> report) : IProgress<JobProgress>
     {
-        public void Report(EvalProgress value) => report(value);
+        public void Report(JobProgress value) => report(value);
     }
 }

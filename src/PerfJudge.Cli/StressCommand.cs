@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PerfJudge.Jobs;
 using PerfJudge.Judging;
 using PerfJudge.Stress;
 using Spectre.Console;
@@ -19,8 +20,6 @@ public static class StressCommand
         var suite = new Option<string>("--suite") { Description = "Built-in suite (stress, demo, humaneval) or a HumanEval-format suite file whose tasks carry 'references' [fast, ..., slow]", DefaultValueFactory = _ => "stress" };
         var task = new Option<string[]>("--task") { Description = "Only these task ids (repeatable or comma-separated)", AllowMultipleArgumentsPerToken = true };
         var budget = new Option<string?>("--budget") { Description = "Cost the costliest reference may reach on one input: seconds ('0.1', '0.1s', '100ms') for cpu/wall/task-clock, a count ('3e8') for instructions. Default 0.1 s or 3e8" };
-        var meter = new Option<string>("--meter") { Description = "Cost meter: auto (instructions where available, else cpu), cpu, wall, instructions, task-clock", DefaultValueFactory = _ => "auto" };
-        meter.AcceptOnlyFromAmong(Meters);
         var seed = new Option<int>("--seed") { Description = "Seed of generators and mutations (with the task id)", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = "Folder for tasks.jsonl (the suite with the new level) and report.json (what was measured)", DefaultValueFactory = _ => "stress-out" };
         var rounds = new Option<int>("--rounds") { Description = "Repetitions per measured input, fresh process each (median)", DefaultValueFactory = _ => 3 };
@@ -32,51 +31,43 @@ public static class StressCommand
         var maxBytes = new Option<long>("--max-input-bytes") { Description = "Largest input (length of its Python literal)", DefaultValueFactory = _ => 4L << 20 };
         var genTimeout = new Option<double>("--generator-timeout") { Description = "Seconds one generator call may take", DefaultValueFactory = _ => 10.0 };
         var probeScale = new Option<long>("--fuzz-probe-scale") { Description = "Tasks without a generator: mutation recipes of the test inputs are compared at this scale and 16x it", DefaultValueFactory = _ => 128 };
-        var timeout = new Option<double>("--timeout") { Description = "Time limit of a reference on one input, seconds", DefaultValueFactory = _ => 5.0 };
         var memory = new Option<int>("--memory-mb") { Description = "Memory limit of references and generators, MiB", DefaultValueFactory = _ => 1024 };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Tasks searched in parallel (each on its own core)", DefaultValueFactory = _ => 1 };
-        var isolation = new Option<string>("--isolation") { Description = "auto, strict, or a level", DefaultValueFactory = _ => "auto" };
-        isolation.AcceptOnlyFromAmong(EvalCommand.IsolationChoices);
-        var python = new Option<string?>("--python") { Description = "Python interpreter (default: $PERFJUDGE_PYTHON or python3)" };
-        var store = new Option<string>("--store") { Description = "Result store (SQLite) keeping finished searches, so that the same command replays them", DefaultValueFactory = _ => Path.Combine(".perfjudge", "results.db") };
+        var engine = new EngineOptionSet(timeout: 5.0, jobs: 1);
         var fresh = new Option<bool>("--fresh") { Description = "Measure again instead of replaying searches kept in the store (the new ones replace them)" };
         var command = new Command("stress", "Find inputs that separate a task's slow and fast references (scale search, cost-guided fuzzing) and write them as a new suite level")
         {
-            suite, task, budget, meter, seed, output, rounds, candidates, keep, minScale, maxScale, bisect, maxBytes, genTimeout,
-            probeScale, timeout, memory, jobs, isolation, python, store, fresh,
+            suite, task, budget, seed, output, rounds, candidates, keep, minScale, maxScale, bisect, maxBytes, genTimeout,
+            probeScale, memory, fresh,
         };
+        engine.AddTo(command);
+        engine.Meter.AcceptOnlyFromAmong(Meters);
         command.SetAction(async (parse, cancel) =>
         {
-            StressSettings settings;
-            try
+            var timeout = parse.GetValue(engine.Timeout);
+            var limits = ExecutionLimits.WithTimeout(timeout) with
             {
-                var limits = ExecutionLimits.WithTimeout(parse.GetValue(timeout)) with
-                {
-                    CpuSeconds = Math.Max(10, 4 * parse.GetValue(timeout)),
-                    MemoryBytes = (long)parse.GetValue(memory) << 20,
-                };
-                var options = new StressOptions(0, parse.GetValue(meter)!, parse.GetValue(seed), parse.GetValue(rounds),
-                    parse.GetValue(candidates), parse.GetValue(keep), parse.GetValue(minScale), parse.GetValue(maxScale),
-                    parse.GetValue(bisect), parse.GetValue(maxBytes), parse.GetValue(genTimeout), parse.GetValue(probeScale), limits);
-                var problems = options.Validate().Where(p => !p.StartsWith("--budget", StringComparison.Ordinal)).ToList();
-                if (parse.GetValue(jobs) is < 1 or > 64) problems.Add("--jobs must be between 1 and 64");
-                var budgetText = parse.GetValue(budget);
-                if (budgetText is not null && ParseBudget(budgetText) is null)
-                {
-                    problems.Add($"--budget: '{budgetText}' is not a positive number of seconds ('0.1', '0.1s', '100ms') or instructions ('3e8')");
-                }
-                if (problems.Count > 0) throw new UsageException(string.Join("; ", problems));
-                var tasks = (parse.GetValue(task) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-                settings = new StressSettings(parse.GetValue(suite)!, tasks, budgetText is null ? null : ParseBudget(budgetText),
-                    parse.GetValue(output)!, parse.GetValue(jobs), parse.GetValue(isolation)!, parse.GetValue(python), options,
-                    parse.GetValue(store)!, parse.GetValue(fresh));
+                CpuSeconds = Math.Max(10, 4 * timeout),
+                MemoryBytes = (long)parse.GetValue(memory) << 20,
+            };
+            var search = new StressOptions(0, parse.GetValue(engine.Meter)!, parse.GetValue(seed), parse.GetValue(rounds),
+                parse.GetValue(candidates), parse.GetValue(keep), parse.GetValue(minScale), parse.GetValue(maxScale),
+                parse.GetValue(bisect), parse.GetValue(maxBytes), parse.GetValue(genTimeout), parse.GetValue(probeScale), limits);
+            var budgetText = parse.GetValue(budget);
+            var tasks = (parse.GetValue(task) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var options = new StressJobOptions(parse.GetValue(suite)!, tasks, budgetText is null ? null : ParseBudget(budgetText) ?? double.NaN,
+                parse.GetValue(output)!, search, engine.Read(parse) with { Fresh = parse.GetValue(fresh) });
+            var problems = options.Validate().ToList();
+            if (budgetText is not null && ParseBudget(budgetText) is null)
+            {
+                problems.RemoveAll(p => p.Field == "--budget");
+                problems.Add(Diagnostic.Usage("--budget", $"'{budgetText}' is not a positive number of seconds ('0.1', '0.1s', '100ms') or instructions ('3e8')"));
             }
-            catch (UsageException ex)
+            if (problems.Any(p => p.IsError))
             {
-                await errors.WriteLineAsync("perfjudge stress: " + ex.Message);
+                DiagnosticWriter.Write(errors, problems, "perfjudge stress");
                 return ExitCodes.Usage;
             }
-            return await new StressHandler(console, errors).RunAsync(settings, cancel);
+            return await new StressHandler(console, errors).RunAsync(options, cancel);
         });
         return command;
     }

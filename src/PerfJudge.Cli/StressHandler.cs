@@ -1,17 +1,12 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using PerfJudge.Evaluation;
-using PerfJudge.Runners;
-using PerfJudge.Sandbox;
-using PerfJudge.Storage;
+using PerfJudge.Jobs;
+using PerfJudge.Measurement;
 using PerfJudge.Stress;
-using PerfJudge.Tasks;
 using Spectre.Console;
 
 namespace PerfJudge.Cli;
 
-/// <summary>Runs <c>perfjudge stress</c> once its settings are valid.</summary>
+/// <summary>Runs <c>perfjudge stress</c>: calls the <see cref="StressJob"/> and renders its progress and outcome.</summary>
 public sealed class StressHandler
 {
     private readonly IAnsiConsole _console;
@@ -25,83 +20,43 @@ public sealed class StressHandler
     }
 
     /// <summary>Searches, writes the suite and the report, prints the table; returns the exit code.</summary>
-    public async Task<int> RunAsync(StressSettings settings, CancellationToken cancel)
+    public async Task<int> RunAsync(StressJobOptions options, CancellationToken cancel)
     {
-        var clock = Stopwatch.StartNew();
+        var job = new StressJob(new SandboxEngineFactory(), CliSuites.Resolver(), TimeProvider.System);
+        var unit = "s";
+        job.Started += s =>
+        {
+            unit = Meters.Unit(s.Search.Meter);
+            _console.MarkupLineInterpolated($"[grey]suite[/] {s.Suite.Name} ({s.Tasks} tasks)  [grey]meter[/] {s.Search.Meter}  [grey]budget[/] {Cost(s.Search.Budget, unit)}  [grey]seed[/] {s.Search.Seed}  [grey]rounds[/] {s.Search.Rounds}  [grey]isolation[/] {s.Runner.Isolation}  [grey]python[/] {s.Runner.Runtime.Replace("python ", "", StringComparison.Ordinal)}");
+        };
+        job.TaskFinished += o => Progress(o);
+        JobResult<StressResult> result;
         try
         {
-            var resolver = CliSuites.Resolver();
-            var suite = await resolver.ResolveAsync(settings.Suite, cancel);
-            if (suite.Source.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new UsageException("stress needs a HumanEval-format suite (JSONL); ENAMEL's CSV has no second reference");
-            }
-            var targets = StressTarget.Load(suite);
-            if (settings.Tasks.Count > 0)
-            {
-                var unknown = settings.Tasks.Where(t => !suite.TryGet(t, out _)).ToList();
-                if (unknown.Count > 0)
-                {
-                    throw new UsageException($"--task: no task {string.Join(", ", unknown.Select(u => $"'{u}'"))} in suite {suite.Name}");
-                }
-                targets = targets.Where(t => settings.Tasks.Contains(t.Task.TaskId)).ToList();
-            }
-            var setup = EngineSetup.Create(settings.Isolation, settings.Python, _errors);
-            var meter = setup is null ? null : MeterChoice.Resolve(settings.Options.Meter, _errors);
-            if (setup is null || meter is null)
-            {
-                return ExitCodes.InputOrEnvironment;
-            }
-            var options = settings.Options with { Meter = meter, Budget = settings.Budget ?? (meter == "instructions" ? 3e8 : 0.1) };
-            var unit = PerfJudge.Measurement.Meters.Unit(meter);
-            _console.MarkupLineInterpolated($"[grey]suite[/] {suite.Name} ({targets.Count} tasks)  [grey]meter[/] {meter}  [grey]budget[/] {Cost(options.Budget, unit)}  [grey]seed[/] {options.Seed}  [grey]rounds[/] {options.Rounds}  [grey]isolation[/] {setup.Level.Name()}  [grey]python[/] {setup.Python.Version}");
-            await using var pool = new WorkerPool(setup.Command, setup.Level, settings.Jobs);
-            using var store = new SqliteResultStore(settings.StorePath);
-            IResultStore searches = settings.Fresh ? new WriteOnlyStore(store) : store;
-            var outcomes = await new StressRunner(pool, searches, setup.Python.Version).RunAsync(targets, options, o => Progress(o, unit), cancel);
-            var replayed = outcomes.Count(o => o.FromStore);
-            if (replayed > 0)
-            {
-                _console.MarkupLineInterpolated($"[grey]{replayed} task(s) replayed from {settings.StorePath} (same task, options and seed on this machine); --fresh measures them again[/]");
-            }
-            StressTable.Render(_console, outcomes, unit);
-            Directory.CreateDirectory(settings.OutDir);
-            var suitePath = Path.Combine(settings.OutDir, "tasks.jsonl");
-            var reportPath = Path.Combine(settings.OutDir, "report.json");
-            StressSuiteWriter.Write(suitePath, targets, outcomes, options);
-            var run = new JsonObject
-            {
-                ["suite"] = suite.Source,
-                ["meter"] = meter,
-                ["unit"] = unit,
-                ["isolation"] = setup.Level.Name(),
-                ["python"] = setup.Python.Version,
-                ["environment"] = MachineFingerprint.Current,
-                ["wall_s"] = clock.Elapsed.TotalSeconds,
-            };
-            StressSuiteWriter.WriteReport(reportPath, outcomes, options, run);
-            var ok = outcomes.Count(o => o.Succeeded);
-            _console.MarkupLineInterpolated($"[grey]{ok} of {outcomes.Count} tasks got a stress level in {clock.Elapsed.TotalSeconds:F1} s; suite written to[/] {suitePath} [grey](judge it with: perfjudge eval --suite {suitePath} --samples ...), measurements in[/] {reportPath}");
-            return ok > 0 ? ExitCodes.Done : ExitCodes.InputOrEnvironment;
-        }
-        catch (SuiteFormatException ex)
-        {
-            await _errors.WriteLineAsync("perfjudge: " + ex.Message);
-            return ExitCodes.InputOrEnvironment;
-        }
-        catch (UsageException ex)
-        {
-            await _errors.WriteLineAsync("perfjudge stress: " + ex.Message);
-            return ExitCodes.Usage;
+            result = await job.RunAsync(options, cancel);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             await _errors.WriteLineAsync("perfjudge: interrupted; nothing was written.");
             return 130;
         }
+        DiagnosticWriter.Write(_errors, result.Diagnostics.Where(d => d.Code != "stress.none"), "perfjudge stress");
+        if (result.Value is not { } done)
+        {
+            return DiagnosticWriter.ExitCode(result.Diagnostics);
+        }
+        var replayed = done.Outcomes.Count(o => o.FromStore);
+        if (replayed > 0)
+        {
+            _console.MarkupLineInterpolated($"[grey]{replayed} task(s) replayed from {options.Engine.StorePath} (same task, options and seed on this machine); --fresh measures them again[/]");
+        }
+        StressTable.Render(_console, done.Outcomes, unit);
+        var ok = done.Outcomes.Count(o => o.Succeeded);
+        _console.MarkupLineInterpolated($"[grey]{ok} of {done.Outcomes.Count} tasks got a stress level in {done.WallSeconds:F1} s; suite written to[/] {done.SuitePath} [grey](judge it with: perfjudge eval --suite {done.SuitePath} --samples ...), measurements in[/] {done.ReportPath}");
+        return DiagnosticWriter.ExitCode(result.Diagnostics);
     }
 
-    private void Progress(StressOutcome o, string unit)
+    private void Progress(StressOutcome o)
     {
         if (o.Succeeded)
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using PerfJudge.Judging;
-using PerfJudge.Reports;
+using PerfJudge.Results;
 using Spectre.Console;
 
 namespace PerfJudge.Cli;

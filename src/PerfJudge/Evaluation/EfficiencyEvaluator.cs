@@ -1,115 +1,74 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
+using PerfJudge.Jobs;
 using PerfJudge.Judging;
+using PerfJudge.Results;
 using PerfJudge.Runners;
 using PerfJudge.Samples;
-using PerfJudge.Sandbox;
-using PerfJudge.Storage;
 using PerfJudge.Tasks;
 
 namespace PerfJudge.Evaluation;
 
 /// <summary>Judges samples of efficiency tasks. The unit of work is a whole task: its references
-/// and all its samples are measured by one worker in one request, so relative scores hold.</summary>
+/// and all its samples are measured in one request, so relative scores hold.</summary>
 public sealed class EfficiencyEvaluator
 {
-    private readonly WorkerPool _pool;
-    private readonly StoredWork _work;
+    private readonly IRunner _runner;
 
     /// <summary>Creates an evaluator.</summary>
-    public EfficiencyEvaluator(WorkerPool pool, IResultStore store, string interpreterVersion)
-    {
-        _pool = pool;
-        _work = new StoredWork(pool, store, interpreterVersion);
-    }
+    public EfficiencyEvaluator(IRunner runner) => _runner = runner;
 
-    /// <summary>Judges every sample of a scored efficiency task; samples of other tasks are not returned.</summary>
-    public async Task<IReadOnlyList<SampleResult>> RunAsync(TaskSuite suite, IReadOnlyList<Sample> samples,
-        EfficiencyOptions options, IProgress<EvalProgress>? progress, CancellationToken cancel)
+    /// <summary>Judges every sample of a scored efficiency task, in sample order; samples of other
+    /// tasks are not returned.</summary>
+    public async Task<IReadOnlyList<ResultRow>> RunAsync(TaskSuite suite, IReadOnlyList<Sample> samples,
+        EfficiencyOptions options, IProgress<JobProgress>? progress, CancellationToken cancel)
     {
         var groups = samples
-            .Select(s => (Sample: s, Task: suite.TryGet(s.TaskId, out var t) ? t : null))
+            .Select((s, i) => (Sample: s, Index: i, Task: suite.TryGet(s.TaskId, out var t) ? t : null))
             .Where(x => x.Task?.Efficiency is { Scored: true })
             .GroupBy(x => x.Task!.TaskId, StringComparer.Ordinal)
-            .Select(g => (Task: g.First().Task!, Samples: g.Select(x => x.Sample).ToList()))
+            .Select(g => (Task: g.First().Task!, Samples: g.Select(x => (x.Sample, x.Index)).ToList()))
             .ToList();
-        var results = new ConcurrentBag<SampleResult>();
+        var total = groups.Sum(g => g.Samples.Count);
+        var rows = new ConcurrentDictionary<int, ResultRow>();
         var done = 0;
         var cached = 0;
-        progress?.Report(new EvalProgress(0, groups.Count, 0));
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _pool.Size, CancellationToken = cancel };
+        progress?.Report(new JobProgress(0, total, 0, "samples"));
+        var environment = RowEnvironment.Of(_runner.Info);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _runner.Info.Parallelism, CancellationToken = cancel };
         await Parallel.ForEachAsync(groups, parallel, async (group, token) =>
         {
-            var (taskResults, fromStore) = await JudgeTaskAsync(group.Task, group.Samples, options, token);
-            foreach (var r in taskResults)
+            var reply = await _runner.RunAsync(Request(group.Task, group.Samples.Select(s => s.Sample).ToList(), options), token);
+            var programs = group.Samples.Select(s => s.Sample.Program).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var (sample, index) in group.Samples)
             {
-                results.Add(r);
+                rows[index] = Row(group.Task.Efficiency!, reply, programs.IndexOf(sample.Program), sample, environment);
             }
-            if (fromStore)
+            if (reply.FromStore)
             {
-                Interlocked.Increment(ref cached);
+                Interlocked.Add(ref cached, group.Samples.Count);
             }
-            progress?.Report(new EvalProgress(Interlocked.Increment(ref done), groups.Count, Volatile.Read(ref cached)));
+            progress?.Report(new JobProgress(Interlocked.Add(ref done, group.Samples.Count), total, Volatile.Read(ref cached), "samples"));
         });
-        var order = samples.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
-        return results.OrderBy(r => order[r.Sample]).ToList();
+        return rows.OrderBy(r => r.Key).Select(r => r.Value).ToList();
     }
 
-    private async Task<(List<SampleResult> Results, bool FromStore)> JudgeTaskAsync(CodeTask task, List<Sample> samples,
-        EfficiencyOptions options, CancellationToken cancel)
+    /// <summary>The request that measures <paramref name="task"/> with the distinct programs of <paramref name="samples"/>.</summary>
+    public static PerfRequest Request(CodeTask task, IReadOnlyList<Sample> samples, EfficiencyOptions options)
     {
         var spec = task.Efficiency!;
         var programs = samples.Select(s => s.Program).Distinct(StringComparer.Ordinal).ToList();
-        var request = BuildRequest(task, spec, programs, options);
-        var hard = (programs.Count + spec.References.Count) * options.Rounds * (options.Limits.WallSeconds * 2 + 5) + 60;
-        var (reply, failure, fromStore) = await _work.RunAsync("perfjudge.task/1", request, hard, cancel);
-        var results = new List<SampleResult>();
-        if (reply is null || reply["verdict"]?.GetValue<string>() != "passed")
-        {
-            var detail = failure ?? reply?["detail"]?.GetValue<string>() ?? "task could not be measured";
-            var error = new ExecutionResult(Verdict.SandboxError, detail, _pool.Level.Name(), 0, 0, 0);
-            results.AddRange(samples.Select(s => new SampleResult(s, error, false)));
-            return (results, false);
-        }
-        var measurement = TaskMeasurement.Parse(reply);
-        foreach (var sample in samples)
-        {
-            var index = programs.IndexOf(sample.Program);
-            var program = measurement.Samples[index];
-            var score = EfficiencyScorer.Score(spec, measurement, index);
-            var execution = new ExecutionResult(program.Verdict, program.Detail, _pool.Level.Name(), program.CpuSeconds,
-                program.MaxRssKb, 0);
-            results.Add(new SampleResult(sample, execution, fromStore, score));
-        }
-        return (results, fromStore);
+        return new PerfRequest(task.TaskId, task.Prompt, task.EntryPoint, spec.Generator, spec.Levels, options.Seed, spec.Checker,
+            spec.References, programs, options.Limits, options.Alpha, spec.LimitReferences, options.Rounds, options.Meter);
     }
 
-    private static JsonObject BuildRequest(CodeTask task, EfficiencySpec spec, List<string> programs, EfficiencyOptions options) => new()
+    private static ResultRow Row(EfficiencySpec spec, PerfReply reply, int program, Sample sample, RowEnvironment environment)
     {
-        ["kind"] = "perf",
-        ["task_id"] = task.TaskId,
-        ["prompt"] = task.Prompt,
-        ["entry_point"] = task.EntryPoint,
-        ["generator"] = spec.Generator,
-        ["levels"] = new JsonArray(spec.Levels.Select(LevelJson).ToArray()),
-        ["seed"] = options.Seed,
-        ["checker"] = spec.Checker,
-        ["references"] = new JsonArray(spec.References.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()),
-        ["samples"] = new JsonArray(programs.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
-        ["limits"] = PythonWorker.LimitsJson(options.Limits),
-        ["alpha"] = options.Alpha,
-        ["limit_references"] = spec.LimitReferences,
-        ["rounds"] = options.Rounds,
-        ["meter"] = options.Meter,
-    };
-
-    private static JsonNode LevelJson(EfficiencyLevel level)
-    {
-        var json = new JsonObject { ["size"] = level.Size, ["count"] = level.Count };
-        if (level.Inputs is not null)
+        if (reply.Measurement is not { } measurement)
         {
-            json["inputs"] = new JsonArray(level.Inputs.Select(i => (JsonNode)JsonValue.Create(i)).ToArray());
+            return Rows.Of(sample, Verdict.SandboxError, reply.Detail ?? "task could not be measured", 0, 0, false, null, environment);
         }
-        return json;
+        var measured = measurement.Samples[program];
+        return Rows.Of(sample, measured.Verdict, measured.Detail, measured.CpuSeconds, measured.MaxRssKb, reply.FromStore,
+            EfficiencyScorer.Score(spec, measurement, program), environment);
     }
 }

@@ -1,5 +1,7 @@
 using PerfJudge.Judging;
 using PerfJudge.Metrics;
+using PerfJudge.Results;
+using PerfJudge.Runners;
 using PerfJudge.Tasks;
 
 namespace PerfJudge.Evaluation;
@@ -8,7 +10,7 @@ namespace PerfJudge.Evaluation;
 public static class EfficiencyScorer
 {
     /// <summary>Scores sample <paramref name="index"/> of <paramref name="measurement"/>.</summary>
-    public static EfficiencyScore Score(EfficiencySpec spec, TaskMeasurement measurement, int index)
+    public static RowEfficiency Score(EfficiencySpec spec, TaskMeasurement measurement, int index)
     {
         var sample = measurement.Samples[index];
         var correct = sample.Verdict == Verdict.Passed;
@@ -35,7 +37,7 @@ public static class EfficiencyScorer
             DifferentialPerformance.Cluster(referenceCosts));
         var referenceRss = measurement.References[0].MaxRssKb;
         double? memory = correct && referenceRss > 0 ? RuntimeNormalization.NormalizedMaxMemory(sample.MaxRssKb, referenceRss) : null;
-        return new EfficiencyScore(efficiency, speedup, dps, dpsNorm, cost, sample.ExceededLevel, memory);
+        return new RowEfficiency(efficiency, speedup, dps, dpsNorm, cost, sample.ExceededLevel, memory);
     }
 
     private static double?[] WorstPerLevel(ProgramMeasurement program, IReadOnlyList<int> caseLevels, int levelCount)

@@ -1,67 +1,55 @@
+using PerfJudge.Jobs;
 using PerfJudge.Judging;
-using PerfJudge.Sandbox;
+using PerfJudge.Results;
 using PerfJudge.Runners;
 using PerfJudge.Samples;
-using PerfJudge.Storage;
 using PerfJudge.Tasks;
 
 namespace PerfJudge.Evaluation;
 
-/// <summary>Plans the executions of a set of samples, takes finished ones from the store, runs
-/// the rest on the worker pool, and stores each result as soon as it is decided.</summary>
+/// <summary>Correctness: plans one test request per distinct (task, program), runs them on the runner
+/// (finished ones are replayed by its caching decorator), and makes one row per sample.</summary>
 public sealed class Evaluator
 {
-    private readonly WorkerPool _pool;
-    private readonly IResultStore _store;
-    private readonly string _interpreterVersion;
+    private readonly IRunner _runner;
 
     /// <summary>Creates an evaluator.</summary>
-    public Evaluator(WorkerPool pool, IResultStore store, string interpreterVersion)
-    {
-        _pool = pool;
-        _store = store;
-        _interpreterVersion = interpreterVersion;
-    }
+    public Evaluator(IRunner runner) => _runner = runner;
 
-    /// <summary>Judges every sample; identical executions (same content key) run once.</summary>
-    public async Task<IReadOnlyList<SampleResult>> RunAsync(TaskSuite suite, IReadOnlyList<Sample> samples,
-        ExecutionLimits limits, int jobs, IProgress<EvalProgress>? progress, CancellationToken cancel)
+    /// <summary>Judges every sample, in sample order; identical requests run once.</summary>
+    public async Task<IReadOnlyList<ResultRow>> RunAsync(TaskSuite suite, IReadOnlyList<Sample> samples, ExecutionLimits limits,
+        IProgress<JobProgress>? progress, CancellationToken cancel)
     {
-        var isolation = _pool.Level.Name();
-        var keys = new string[samples.Count];
-        var requests = new Dictionary<string, ExecutionRequest>(StringComparer.Ordinal);
+        var requests = new TestRequest[samples.Count];
+        var distinct = new Dictionary<TestRequest, int>();
         for (var i = 0; i < samples.Count; i++)
         {
             suite.TryGet(samples[i].TaskId, out var task);
-            var request = new ExecutionRequest(samples[i].Program, task.EntryPoint, task.Test, task.Prompt, limits);
-            keys[i] = ExecutionKey.Compute(request, _interpreterVersion, isolation);
-            requests.TryAdd(keys[i], request);
+            requests[i] = new TestRequest(samples[i].Program, task.EntryPoint, task.Test, task.Prompt, limits);
+            distinct.TryAdd(requests[i], distinct.Count);
         }
-        var known = new Dictionary<string, ExecutionResult>(_store.Lookup(requests.Keys), StringComparer.Ordinal);
-        var cachedCount = known.Count;
-        var pending = requests.Where(r => !known.ContainsKey(r.Key)).ToList();
-        var total = requests.Count;
-        var done = cachedCount;
-        progress?.Report(new EvalProgress(done, total, cachedCount));
-        var fresh = new System.Collections.Concurrent.ConcurrentDictionary<string, ExecutionResult>(StringComparer.Ordinal);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancel };
-        await Parallel.ForEachAsync(pending, options, async (item, token) =>
+        var replies = new TestReply[distinct.Count];
+        var done = 0;
+        var cached = 0;
+        progress?.Report(new JobProgress(0, samples.Count, 0, "samples"));
+        var counts = requests.GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count());
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _runner.Info.Parallelism, CancellationToken = cancel };
+        await Parallel.ForEachAsync(distinct, options, async (item, token) =>
         {
-            var result = await _pool.RunAsync(item.Value, token);
-            if (result.Verdict != Verdict.SandboxError)
+            var reply = await _runner.RunAsync(item.Key, token);
+            replies[item.Value] = reply;
+            var n = counts[item.Key];
+            if (reply.FromStore)
             {
-                _store.Put(item.Key, result);
+                Interlocked.Add(ref cached, n);
             }
-            fresh[item.Key] = result;
-            progress?.Report(new EvalProgress(Interlocked.Increment(ref done), total, cachedCount));
+            progress?.Report(new JobProgress(Interlocked.Add(ref done, n), samples.Count, Volatile.Read(ref cached), "samples"));
         });
-        var results = new SampleResult[samples.Count];
-        for (var i = 0; i < samples.Count; i++)
+        var environment = RowEnvironment.Of(_runner.Info);
+        return samples.Select((s, i) =>
         {
-            results[i] = fresh.TryGetValue(keys[i], out var r)
-                ? new SampleResult(samples[i], r, Cached: false)
-                : new SampleResult(samples[i], known[keys[i]], Cached: true);
-        }
-        return results;
+            var r = replies[distinct[requests[i]]];
+            return Rows.Of(s, r.Verdict, r.Detail, r.CpuSeconds, r.MaxRssKb, r.FromStore, null, environment);
+        }).ToList();
     }
 }

@@ -10,10 +10,10 @@ namespace PerfJudge.Measurement;
 /// interval is within a relative half-width target or a cap is reached.</summary>
 public sealed class ProgramMeasurer
 {
-    private readonly WorkerPool _pool;
+    private readonly IRunner _runner;
 
-    /// <summary>Creates a measurer on a worker pool.</summary>
-    public ProgramMeasurer(WorkerPool pool) => _pool = pool;
+    /// <summary>Creates a measurer on a runner.</summary>
+    public ProgramMeasurer(IRunner runner) => _runner = runner;
 
     /// <summary>Outcome: per program the summary and raw costs; for two programs also the summary
     /// of the paired ratios (second / first); an error when a program failed.</summary>
@@ -27,34 +27,22 @@ public sealed class ProgramMeasurer
         var costs = programs.Select(_ => new List<double>()).ToList();
         long rss = 0;
         IReadOnlyList<string?> outputs = programs.Select(_ => (string?)null).ToList();
-        var batch = Math.Max(3, minRounds);
+        // callgrind counts are exact: the minimum is all it takes.
+        var batch = meter == "callgrind" ? minRounds : Math.Max(3, minRounds);
         while (costs[0].Count < maxRounds)
         {
             var rounds = Math.Min(batch, maxRounds - costs[0].Count);
-            var request = new JsonObject
+            var reply = await _runner.RunAsync(new MeasureRequest(programs, entryPoint, args.ToJsonString(), rounds, meter, limits), cancel);
+            if (reply.Verdict != Verdict.Passed)
             {
-                ["kind"] = "measure",
-                ["task_id"] = "measure",
-                ["programs"] = new JsonArray(programs.Select(p => (JsonNode)JsonValue.Create(p)).ToArray()),
-                ["entry_point"] = entryPoint,
-                ["args"] = args.DeepClone(),
-                ["rounds"] = rounds,
-                ["meter"] = meter,
-                ["limits"] = PythonWorker.LimitsJson(limits),
-            };
-            var reply = await _pool.RunJsonAsync(request, rounds * programs.Count * (limits.WallSeconds + 5) + 30, cancel);
-            if (reply.Result is null || reply.Result["verdict"]?.GetValue<string>() != "passed")
-            {
-                var detail = reply.Failure?.Detail ?? $"{reply.Result?["verdict"]}: {reply.Result?["detail"]}";
-                return new Outcome([], costs, null, detail, rss, outputs);
+                return new Outcome([], costs, null, $"{reply.Verdict.Name()}: {reply.Detail}", rss, outputs);
             }
-            var times = reply.Result["times"]!.AsArray();
             for (var p = 0; p < programs.Count; p++)
             {
-                costs[p].AddRange(times[p]!.AsArray().Select(t => t!.GetValue<double>()));
+                costs[p].AddRange(reply.Times[p]);
             }
-            rss = Math.Max(rss, reply.Result["max_rss_kb"]?.GetValue<long>() ?? 0);
-            outputs = reply.Result["outputs"]!.AsArray().Select(o => o?.GetValue<string>()).ToList();
+            rss = Math.Max(rss, reply.MaxRssKb);
+            outputs = reply.Outputs;
             var (summaries, ratio) = Summarize(costs);
             var precise = summaries.All(s => s.RelativeHalfWidth <= target) || ratio?.RelativeHalfWidth <= target;
             if (costs[0].Count >= minRounds && precise)
@@ -62,7 +50,7 @@ public sealed class ProgramMeasurer
                 return new Outcome(summaries, costs, ratio, null, rss, outputs);
             }
             batch = 5;
-            await _pool.RecycleAsync(cancel);
+            await _runner.RecycleAsync(cancel);
         }
         var (final, finalRatio) = Summarize(costs);
         return new Outcome(final, costs, finalRatio, null, rss, outputs);

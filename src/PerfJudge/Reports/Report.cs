@@ -1,5 +1,4 @@
-using PerfJudge.Evaluation;
-using PerfJudge.Judging;
+using PerfJudge.Results;
 
 namespace PerfJudge.Reports;
 
@@ -9,7 +8,7 @@ namespace PerfJudge.Reports;
 /// <param name="Run">Facts about the run.</param>
 /// <param name="Models">Per-model summaries (then <c>(all)</c> when there are several models).</param>
 /// <param name="Rows">One row per judged sample.</param>
-public sealed record Report(string Suite, RunInfo Run, IReadOnlyList<ModelSummary> Models, IReadOnlyList<ReportRow> Rows)
+public sealed record Report(string Suite, RunInfo Run, IReadOnlyList<ModelSummary> Models, IReadOnlyList<ResultRow> Rows)
 {
     /// <summary>The models themselves, without the pooled <c>(all)</c> pseudo-model.</summary>
     public IReadOnlyList<ModelSummary> RealModels => Models.Where(m => m.Model != SummaryBuilder.AllModels).ToList();
@@ -20,13 +19,11 @@ public sealed record Report(string Suite, RunInfo Run, IReadOnlyList<ModelSummar
     /// <summary>True when any sample carries efficiency figures.</summary>
     public bool HasEfficiency => Rows.Any(r => r.Efficiency is not null);
 
-    /// <summary>Builds the report of a finished evaluation.</summary>
-    public static Report From(string suite, IReadOnlyList<ModelSummary> summaries, IReadOnlyList<SampleResult> results, RunInfo run)
-    {
-        var rows = results.Select(r => new ReportRow(r.Sample.TaskId, r.Sample.Model, r.Sample.Index, r.Sample.Line,
-            r.Result.Verdict.Name(), r.Result.Detail, r.Result.Isolation, r.Result.CpuSeconds, r.Result.MaxRssKb, r.Cached,
-            r.Efficiency is { } e ? new RowEfficiency(e.Efficiency, e.Speedup, e.Dps, e.DpsNorm, e.Cost, e.ExceededLevel, e.MemoryRatio) : null,
-            r.Sample.Costs)).ToList();
-        return new Report(suite, run with { Fingerprint = run.Fingerprint ?? MachineFingerprint.Current }, summaries, rows);
-    }
+    /// <summary>The report of <paramref name="rows"/>: every summary is computed from the rows, so a
+    /// run read back from the store or merged from shards reports exactly what the live run did.</summary>
+    public static Report Build(string suite, RunInfo run, IReadOnlyList<ResultRow> rows) =>
+        new(suite, run, SummaryBuilder.Build(rows, run.Ks ?? DefaultKs), rows);
+
+    /// <summary>The k of pass@k when a run does not say.</summary>
+    public static IReadOnlyList<int> DefaultKs { get; } = [1];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfJudge.Metrics;
+using PerfJudge.Results;
 
 namespace PerfJudge.Reports;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerfJudge.Judging;
+using PerfJudge.Results;
 
 namespace PerfJudge.Reports;
 
@@ -42,6 +43,7 @@ public static class ResultsDocument
                 ["meter"] = run.Meter,
                 ["cost_unit"] = run.CostUnit,
                 ["fingerprint"] = run.Fingerprint,
+                ["ks"] = run.Ks is null ? null : new JsonArray(run.Ks.Select(k => (JsonNode)k).ToArray()),
             },
             ["models"] = models,
             ["results"] = rows,
@@ -88,7 +90,7 @@ public static class ResultsDocument
         return model;
     }
 
-    private static JsonObject Row(ReportRow r)
+    private static JsonObject Row(ResultRow r)
     {
         var row = new JsonObject
         {
@@ -102,6 +104,8 @@ public static class ResultsDocument
             ["cpu_s"] = Math.Round(r.CpuSeconds, 6),
             ["max_rss_kb"] = r.MaxRssKb,
             ["cached"] = r.Cached,
+            ["runtime"] = r.Runtime,
+            ["machine"] = r.Machine,
         };
         if (r.Efficiency is { } e)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerfJudge.Judging;
+using PerfJudge.Results;
 
 namespace PerfJudge.Reports;
 
@@ -40,7 +41,10 @@ public static class ResultsDocumentReader
                 Reader.OptStr(run, "cost_unit"), Reader.OptStr(run, "fingerprint"), Reader.OptStr(run, "id"));
             var models = ctx.Arr(doc, "models").Select((m, i) => ReadModel(ctx, m, $"models[{i}]")).ToList();
             var rows = ctx.Arr(doc, "results").Select((r, i) => ReadRow(ctx, r, $"results[{i}]")).ToList();
-            return new Report(ctx.Str(doc, "suite", ""), info, models, rows);
+            // Summaries are recomputed from the rows (the one result model); the stored ones only tell
+            // which k a document written before runs recorded their k asked for.
+            var ks = ctx.Ks(run, "run") ?? KsOf(models);
+            return Report.Build(ctx.Str(doc, "suite", ""), info with { Ks = ks }, rows);
         }
         catch (FormatException ex)
         {
@@ -65,13 +69,21 @@ public static class ResultsDocumentReader
             metrics, verdicts, Reader.OptStr(m, "isolation") ?? "");
     }
 
+    private static List<int> KsOf(IEnumerable<ModelSummary> models)
+    {
+        var ks = models.SelectMany(m => m.Metrics.Keys).Where(k => k.StartsWith("pass@", StringComparison.Ordinal))
+            .Select(k => int.TryParse(k.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0)
+            .Where(v => v > 0).Distinct().Order().ToList();
+        return ks.Count > 0 ? ks : [.. Report.DefaultKs];
+    }
+
     private static readonly HashSet<string> RowFields = new(StringComparer.Ordinal)
     {
         "task_id", "model", "sample", "line", "verdict", "detail", "isolation", "cpu_s", "max_rss_kb", "cached",
-        "efficiency", "speedup", "dps", "dps_norm", "cost", "exceeded_level", "memory_ratio",
+        "efficiency", "speedup", "dps", "dps_norm", "cost", "exceeded_level", "memory_ratio", "runtime", "machine",
     };
 
-    private static ReportRow ReadRow(Reader ctx, JsonNode? node, string path)
+    private static ResultRow ReadRow(Reader ctx, JsonNode? node, string path)
     {
         var r = node as JsonObject ?? throw ctx.Error(path, "expected an object");
         RowEfficiency? efficiency = null;
@@ -84,10 +96,11 @@ public static class ResultsDocumentReader
         }
         var costs = r.Where(p => !RowFields.Contains(p.Key) && p.Value?.GetValueKind() == JsonValueKind.Number)
             .ToDictionary(p => p.Key, p => p.Value!.GetValue<double>(), StringComparer.Ordinal);
-        return new ReportRow(ctx.Str(r, "task_id", path), ctx.Str(r, "model", path), (int)ctx.Num(r, "sample", path),
+        return new ResultRow(ctx.Str(r, "task_id", path), ctx.Str(r, "model", path), (int)ctx.Num(r, "sample", path),
             (int)(Reader.Double(r["line"]) ?? 0), ctx.Str(r, "verdict", path), Reader.OptStr(r, "detail"),
             Reader.OptStr(r, "isolation") ?? "", Reader.Double(r["cpu_s"]) ?? 0, (long)(Reader.Double(r["max_rss_kb"]) ?? 0),
-            r["cached"]?.GetValueKind() == JsonValueKind.True, efficiency, costs);
+            r["cached"]?.GetValueKind() == JsonValueKind.True, efficiency, costs, Reader.OptStr(r, "runtime") ?? "",
+            Reader.OptStr(r, "machine") ?? "");
     }
 
     private sealed class Reader(string source)
@@ -103,6 +116,19 @@ public static class ResultsDocumentReader
 
         public string Str(JsonObject o, string field, string path) =>
             o[field]?.GetValueKind() == JsonValueKind.String ? o[field]!.GetValue<string>() : throw Error(Join(path, field), "expected a string");
+
+        public List<int>? Ks(JsonObject o, string path)
+        {
+            if (o["ks"] is null)
+            {
+                return null;
+            }
+            if (o["ks"] is not JsonArray a || a.Any(k => Double(k) is not (>= 1 and <= 1_000_000)))
+            {
+                throw Error(Join(path, "ks"), "expected an array of positive integers");
+            }
+            return a.Select(k => (int)Double(k)!.Value).ToList();
+        }
 
         public static string? OptStr(JsonObject o, string field) =>
             o[field]?.GetValueKind() == JsonValueKind.String ? o[field]!.GetValue<string>() : null;

@@ -1,3 +1,4 @@
+using PerfJudge.Results;
 using PerfJudge.Statistics;
 
 namespace PerfJudge.Reports;
@@ -41,9 +42,9 @@ public sealed record RunComparison(string A, string B, IReadOnlyList<TaskDiffere
             .OrderByDescending(t => Math.Abs(t.PassDifference)).ThenByDescending(t => Math.Abs(t.EfficiencyDifference ?? 0))
             .Take(count).ToList();
 
-    private static double Rate(List<ReportRow> rows) => (double)rows.Count(r => r.Passed) / rows.Count;
+    private static double Rate(List<ResultRow> rows) => (double)rows.Count(r => r.Passed) / rows.Count;
 
-    private static double? MeanEff(List<ReportRow> rows) =>
+    private static double? MeanEff(List<ResultRow> rows) =>
         rows.Any(r => r.Efficiency is not null) ? rows.Where(r => r.Efficiency is not null).Average(r => r.Efficiency!.Efficiency) : null;
 
     private static PairedSummary Summarize(List<double> a, List<double> b)

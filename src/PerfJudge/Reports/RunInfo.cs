@@ -11,6 +11,7 @@ namespace PerfJudge.Reports;
 /// <param name="CostUnit">Unit of the meter's costs.</param>
 /// <param name="Fingerprint">Machine the run was measured on.</param>
 /// <param name="Id">Run id in the store, when it was recorded there.</param>
+/// <param name="Ks">The k of pass@k and eff@k the run reports.</param>
 public sealed record RunInfo(DateTimeOffset StartedUtc, double WallSeconds, string Isolation, string PythonVersion,
     double TimeoutSeconds, string EngineVersion, string? Meter = null, string? CostUnit = null, string? Fingerprint = null,
-    string? Id = null);
+    string? Id = null, IReadOnlyList<int>? Ks = null);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using PerfJudge.Runners;
+using PerfJudge.Runners.Python;
 
 namespace PerfJudge.Sandbox;
 

@@ -1,17 +1,10 @@
-using PerfJudge.Judging;
-
 namespace PerfJudge.Storage;
 
-/// <summary>Keeps execution results by content key, so that finished work is never redone.</summary>
+/// <summary>Keeps runners' replies by content key, so that finished work is never redone, and
+/// recorded runs (their results documents, from which a run is rebuilt).</summary>
 public interface IResultStore : IDisposable
 {
-    /// <summary>Returns the stored results among <paramref name="keys"/>.</summary>
-    IReadOnlyDictionary<string, ExecutionResult> Lookup(IReadOnlyCollection<string> keys);
-
-    /// <summary>Stores one result durably before returning (it survives a SIGKILL right after).</summary>
-    void Put(string key, ExecutionResult result);
-
-    /// <summary>Returns a stored document (e.g. a whole task's measurements), or null.</summary>
+    /// <summary>Returns a stored document (a reply, e.g. a whole task's measurements), or null.</summary>
     string? GetDocument(string key);
 
     /// <summary>Stores a document durably before returning.</summary>

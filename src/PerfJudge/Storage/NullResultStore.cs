@@ -1,19 +1,8 @@
-using PerfJudge.Judging;
-
 namespace PerfJudge.Storage;
 
 /// <summary>A store that keeps nothing (<c>--no-cache</c>).</summary>
 public sealed class NullResultStore : IResultStore
 {
-    /// <inheritdoc />
-    public IReadOnlyDictionary<string, ExecutionResult> Lookup(IReadOnlyCollection<string> keys) =>
-        new Dictionary<string, ExecutionResult>();
-
-    /// <inheritdoc />
-    public void Put(string key, ExecutionResult result)
-    {
-    }
-
     /// <inheritdoc />
     public string? GetDocument(string key) => null;
 

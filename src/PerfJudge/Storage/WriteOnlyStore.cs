@@ -1,18 +1,9 @@
-using PerfJudge.Judging;
-
 namespace PerfJudge.Storage;
 
 /// <summary>A view of a store that finds nothing but keeps what is written (<c>--fresh</c>): work
 /// is done again and its results replace the old ones. Does not own the inner store.</summary>
 public sealed class WriteOnlyStore(IResultStore inner) : IResultStore
 {
-    /// <inheritdoc />
-    public IReadOnlyDictionary<string, ExecutionResult> Lookup(IReadOnlyCollection<string> keys) =>
-        new Dictionary<string, ExecutionResult>();
-
-    /// <inheritdoc />
-    public void Put(string key, ExecutionResult result) => inner.Put(key, result);
-
     /// <inheritdoc />
     public string? GetDocument(string key) => null;
 

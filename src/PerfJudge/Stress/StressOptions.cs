@@ -23,18 +23,17 @@ public sealed record StressOptions(double Budget, string Meter, int Seed, int Ro
     long FuzzProbeScale, ExecutionLimits Limits, double Hardness = 3)
 {
     /// <summary>Returns every problem with these options (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Diagnostic> Validate()
     {
-        var errors = new List<string>(Limits.Validate());
-        if (!(Budget > 0)) errors.Add("--budget must be positive");
-        if (Rounds is < 1 or > 50) errors.Add("--rounds must be between 1 and 50");
-        if (Candidates is < 1 or > 1000) errors.Add("--candidates must be between 1 and 1000");
-        if (Keep < 1 || Keep > Candidates) errors.Add("--keep must be between 1 and --candidates");
-        if (MinScale < 1 || MaxScale < MinScale) errors.Add("need 1 <= --min-scale <= --max-scale");
-        if (BisectSteps is < 0 or > 20) errors.Add("--bisect-steps must be between 0 and 20");
-        if (MaxInputBytes < 16) errors.Add("--max-input-bytes must be at least 16");
-        if (!(GeneratorTimeout > 0 && GeneratorTimeout <= 600)) errors.Add("--generator-timeout must be in (0, 600] seconds");
-        if (FuzzProbeScale < 1) errors.Add("--fuzz-probe-scale must be at least 1");
+        var errors = new List<Diagnostic>(Limits.Validate().Select(p => Diagnostic.Usage("--timeout/--memory-mb", p)));
+        if (Rounds is < 1 or > 50) errors.Add(Diagnostic.Usage("--rounds", "must be between 1 and 50"));
+        if (Candidates is < 1 or > 1000) errors.Add(Diagnostic.Usage("--candidates", "must be between 1 and 1000"));
+        if (Keep < 1 || Keep > Candidates) errors.Add(Diagnostic.Usage("--keep", "must be between 1 and --candidates"));
+        if (MinScale < 1 || MaxScale < MinScale) errors.Add(Diagnostic.Usage("--min-scale/--max-scale", "need 1 <= --min-scale <= --max-scale"));
+        if (BisectSteps is < 0 or > 20) errors.Add(Diagnostic.Usage("--bisect-steps", "must be between 0 and 20"));
+        if (MaxInputBytes < 16) errors.Add(Diagnostic.Usage("--max-input-bytes", "must be at least 16"));
+        if (!(GeneratorTimeout > 0 && GeneratorTimeout <= 600)) errors.Add(Diagnostic.Usage("--generator-timeout", "must be in (0, 600] seconds"));
+        if (FuzzProbeScale < 1) errors.Add(Diagnostic.Usage("--fuzz-probe-scale", "must be at least 1"));
         return errors;
     }
 }

@@ -77,7 +77,7 @@ public class KillResumeTests
             using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM executions";
+            command.CommandText = "SELECT COUNT(*) FROM documents";
             return (long)command.ExecuteScalar()!;
         }
         catch (SqliteException)

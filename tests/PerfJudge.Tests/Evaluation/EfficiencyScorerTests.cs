@@ -1,5 +1,6 @@
 using PerfJudge.Evaluation;
 using PerfJudge.Judging;
+using PerfJudge.Runners;
 using PerfJudge.Tasks;
 
 namespace PerfJudge.Tests.Evaluation;

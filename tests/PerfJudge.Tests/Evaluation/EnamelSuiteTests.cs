@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using PerfJudge.Evaluation;
 using PerfJudge.Judging;
 using PerfJudge.Runners;
 using PerfJudge.Tasks;
@@ -36,29 +34,14 @@ public class EnamelSuiteTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         await Parallel.ForEachAsync(suite.Tasks.Where(t => t.Efficiency!.Scored), new ParallelOptions { MaxDegreeOfParallelism = 2 },
             async (task, cancel) =>
             {
-                var request = new JsonObject
+                var request = new PerfRequest(task.TaskId, task.Prompt, task.EntryPoint, task.Efficiency!.Generator,
+                    task.Efficiency.Levels, 0, task.Efficiency.Checker, [task.Efficiency.References[0]], [], limits, 2.0, null, 1, "cpu");
+                var reply = await sandbox.Runner.RunAsync(request, cancel);
+                if (reply.Measurement is not { } measured)
                 {
-                    ["kind"] = "perf",
-                    ["task_id"] = task.TaskId,
-                    ["prompt"] = task.Prompt,
-                    ["entry_point"] = task.EntryPoint,
-                    ["generator"] = task.Efficiency!.Generator,
-                    ["levels"] = new JsonArray(task.Efficiency.Levels.Select(l => (JsonNode)new JsonObject { ["size"] = l.Size, ["count"] = l.Count }).ToArray()),
-                    ["seed"] = 0,
-                    ["checker"] = task.Efficiency.Checker,
-                    ["references"] = new JsonArray(JsonValue.Create(task.Efficiency.References[0])),
-                    ["samples"] = new JsonArray(),
-                    ["limits"] = PythonWorker.LimitsJson(limits),
-                    ["alpha"] = 2.0,
-                    ["rounds"] = 1,
-                };
-                var reply = await sandbox.Pool.RunJsonAsync(request, 300, cancel);
-                if (reply.Result?["verdict"]?.GetValue<string>() != "passed")
-                {
-                    failures.Add($"{task.TaskId}: {reply.Failure?.Detail ?? reply.Result?["detail"]?.ToString()}");
+                    failures.Add($"{task.TaskId}: {reply.Detail}");
                     return;
                 }
-                var measured = TaskMeasurement.Parse(reply.Result);
                 if (measured.CaseLevels.Count != 20 || measured.CaseLevels.Distinct().Count() != 4 ||
                     measured.References[0].Times.Any(t => t is null))
                 {

@@ -1,6 +1,6 @@
-using PerfJudge.Evaluation;
 using PerfJudge.Judging;
 using PerfJudge.Reports;
+using PerfJudge.Results;
 using PerfJudge.Samples;
 
 namespace PerfJudge.Tests.Reports;
@@ -15,17 +15,17 @@ public static class ReportFixture
 
     public static Report Build(bool efficiency = true)
     {
-        var results = new List<SampleResult>();
+        var rows = new List<ResultRow>();
+        var environment = new RowEnvironment("bubblewrap", "python 3.11.7", "Test CPU|2 cores|6.1");
         var line = 0;
         void Add(string model, string task, int index, Verdict verdict, string? detail, double? eff, double? speedup, double tokens)
         {
             var sample = new Sample(model, task, index, "def f(): pass", ++line,
                 new Dictionary<string, double> { ["completion_tokens"] = tokens, ["usd"] = tokens * 1e-6 });
-            var result = new ExecutionResult(verdict, detail, "bubblewrap", 0.0125 * line, 10_000 + line, 0.02 * line);
             var score = efficiency && eff is not null
-                ? new EfficiencyScore(eff.Value, speedup, eff.Value * 0.9, eff.Value * 0.8, 0.001 * line, verdict == Verdict.Passed ? null : 1, 1.25)
+                ? new RowEfficiency(eff.Value, speedup, eff.Value * 0.9, eff.Value * 0.8, 0.001 * line, verdict == Verdict.Passed ? null : 1, 1.25)
                 : null;
-            results.Add(new SampleResult(sample, result, line % 3 == 0, score));
+            rows.Add(Rows.Of(sample, verdict, detail, 0.0125 * line, 10_000 + line, line % 3 == 0, score, environment));
         }
         Add("alpha-7b", "T/0", 0, Verdict.Passed, null, 0.9, 1.8, 120);
         Add("alpha-7b", "T/0", 1, Verdict.Passed, null, 0.7, 0.9, 140);
@@ -39,9 +39,8 @@ public static class ReportFixture
         Add(HostileModel, "T/1", 1, Verdict.Error, HostileDetail, 0, null, 390);
         Add(HostileModel, HostileTask, 0, Verdict.Passed, null, 0.6, 1.0, 500);
         Add(HostileModel, HostileTask, 1, Verdict.Passed, null, 0.65, 1.2, 520);
-        var summaries = SummaryBuilder.Build(results, [1, 2]);
         var run = new RunInfo(new DateTimeOffset(2026, 11, 26, 4, 50, 0, TimeSpan.Zero), 12.5, "bubblewrap", "3.11.7", 3, "1.0.0.0",
-            efficiency ? "cpu" : null, efficiency ? "s" : null, "Test CPU|2 cores|6.1", "20261126-045000-abcd");
-        return Report.From(efficiency ? "fixture-eff" : "fixture", summaries, results, run);
+            efficiency ? "cpu" : null, efficiency ? "s" : null, "Test CPU|2 cores|6.1", "20261126-045000-abcd", [1, 2]);
+        return Report.Build(efficiency ? "fixture-eff" : "fixture", run, rows);
     }
 }

@@ -1,4 +1,5 @@
 using PerfJudge.Reports;
+using PerfJudge.Results;
 
 namespace PerfJudge.Tests.Reports;
 
@@ -6,7 +7,7 @@ public sealed class RunComparisonTests
 {
     private static Report Make(params (string Model, string Task, bool Passed, double? Eff)[] rows)
     {
-        var list = rows.Select((r, i) => new ReportRow(r.Task, r.Model, i, i + 1, r.Passed ? "passed" : "failed", null, "bubblewrap", 0, 0, false,
+        var list = rows.Select((r, i) => new ResultRow(r.Task, r.Model, i, i + 1, r.Passed ? "passed" : "failed", null, "bubblewrap", 0, 0, false,
             r.Eff is null ? null : new RowEfficiency(r.Eff.Value, null, 0, 0, 0, null, null), new Dictionary<string, double>())).ToList();
         var run = new RunInfo(DateTimeOffset.UnixEpoch, 1, "bubblewrap", "3.11", 3, "1");
         var models = rows.Select(r => r.Model).Distinct().Select(m => new ModelSummary(m, 0, 0,

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using PerfJudge.Runners;
+using PerfJudge.Runners.Python;
 using PerfJudge.Tasks;
 
 namespace PerfJudge.Tests.Stress;

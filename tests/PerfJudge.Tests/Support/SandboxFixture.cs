@@ -1,30 +1,40 @@
+using PerfJudge.Jobs;
 using PerfJudge.Judging;
+using PerfJudge.Measurement;
 using PerfJudge.Runners;
+using PerfJudge.Runners.Python;
 using PerfJudge.Sandbox;
 
 namespace PerfJudge.Tests.Support;
 
-/// <summary>One worker pool shared by the tests of a class, at the strongest level available.</summary>
+/// <summary>One sandboxed Python runner shared by the tests of a collection.</summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
-    public WorkerPool Pool { get; private set; } = null!;
-    public PythonInterpreter Python { get; private set; } = null!;
-    public IsolationLevel Level => Pool.Level;
+    /// <summary>The runner (2 workers, no store).</summary>
+    public IRunner Runner { get; private set; } = null!;
 
+    /// <summary>The interpreter.</summary>
+    public PythonInterpreter Python { get; private set; } = null!;
+
+    /// <summary>The isolation level probed.</summary>
+    public IsolationLevel Level { get; private set; }
+
+    /// <inheritdoc />
     public Task InitializeAsync()
     {
         // The same interpreter, harness and isolation probe as the CLI's (--isolation auto).
-        var setup = global::PerfJudge.Cli.EngineSetup.Create("auto", null, TextWriter.Null)
+        var setup = SandboxEngineFactory.Probe("auto", null, new List<Diagnostic>())
             ?? throw new InvalidOperationException("no sandbox level works here");
-        Python = setup.Python;
-        Pool = new WorkerPool(setup.Command, setup.Level, 2);
+        (Python, var command, Level) = setup;
+        Runner = new PythonRunner(command, Level, Python, 2, MachineFingerprint.Current);
         return Task.CompletedTask;
     }
 
-    public Task<ExecutionResult> JudgeAsync(string program, string test, string entry, string prompt = "",
+    /// <summary>Judges one program against one test.</summary>
+    public Task<TestReply> JudgeAsync(string program, string test, string entry, string prompt = "",
         ExecutionLimits? limits = null) =>
-        Pool.RunAsync(new ExecutionRequest(program, entry, test, prompt, limits ?? ExecutionLimits.Default),
-            CancellationToken.None);
+        Runner.RunAsync(new TestRequest(program, entry, test, prompt, limits ?? ExecutionLimits.Default), CancellationToken.None);
 
-    public async Task DisposeAsync() => await Pool.DisposeAsync();
+    /// <inheritdoc />
+    public async Task DisposeAsync() => await Runner.DisposeAsync();
 }

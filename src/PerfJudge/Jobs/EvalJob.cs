@@ -1,0 +1,90 @@
+using PerfJudge.Evaluation;
+using PerfJudge.Judging;
+using PerfJudge.Measurement;
+using PerfJudge.Reports;
+using PerfJudge.Results;
+using PerfJudge.Storage;
+using PerfJudge.Tasks;
+
+namespace PerfJudge.Jobs;
+
+/// <summary><c>eval</c>: loads the suite and samples, starts the engine, judges (correctness, or
+/// efficiency on efficiency suites), builds the report from the rows and records the run. Every
+/// front end calls this; none repeats any of it.</summary>
+public sealed class EvalJob
+{
+    private readonly IEngineFactory _engines;
+    private readonly SuiteResolver _suites;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the job.</summary>
+    public EvalJob(IEngineFactory engines, SuiteResolver suites, TimeProvider time)
+    {
+        _engines = engines;
+        _suites = suites;
+        _time = time;
+    }
+
+    /// <summary>Called once the engine has started, before judging (front ends print a header).</summary>
+    public event Action<EvalStart>? Started;
+
+    /// <summary>Runs the evaluation. Expected failures come back as diagnostics; cancellation throws
+    /// <see cref="OperationCanceledException"/> after everything finished so far is stored.</summary>
+    public async Task<JobResult<EvalOutcome>> RunAsync(EvalOptions options, IProgress<JobProgress>? progress, CancellationToken cancel)
+    {
+        var diagnostics = new List<Diagnostic>(options.Validate());
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return JobFailure.Of<EvalOutcome>(diagnostics);
+        }
+        var started = _time.GetUtcNow();
+        var clock = _time.GetTimestamp();
+        TaskSuite suite;
+        try
+        {
+            suite = await _suites.ResolveAsync(options.Suite, cancel);
+        }
+        catch (SuiteFormatException ex)
+        {
+            diagnostics.Add(Diagnostic.Input("suite", ex.Message));
+            return JobFailure.Of<EvalOutcome>(diagnostics);
+        }
+        var samples = SampleLoader.Load(options, suite, _suites.DemoSamplesPath, diagnostics);
+        if (samples is null)
+        {
+            return JobFailure.Of<EvalOutcome>(diagnostics);
+        }
+        var efficiency = suite.Tasks.Any(t => t.Efficiency is not null);
+        string? meter = null;
+        if (efficiency && (meter = MeterChoice.Resolve(options.Meter, diagnostics)) is null)
+        {
+            return JobFailure.Of<EvalOutcome>(diagnostics);
+        }
+        await using var engine = _engines.Start(options.Engine, diagnostics);
+        if (engine is null)
+        {
+            return JobFailure.Of<EvalOutcome>(diagnostics);
+        }
+        var info = engine.Runner.Info;
+        Started?.Invoke(new EvalStart(suite, samples.Count, info, meter));
+        IReadOnlyList<ResultRow> rows = efficiency
+            // Each program runs all cases of a task in one process: its CPU budget covers them all,
+            // while each case gets its own limit from the references.
+            ? await new EfficiencyEvaluator(engine.Runner).RunAsync(suite, samples,
+                new EfficiencyOptions(options.Limits with { CpuSeconds = Math.Max(60, options.Limits.CpuSeconds) },
+                    options.Rounds, options.Alpha, options.Seed, meter!), progress, cancel)
+            : await new Evaluator(engine.Runner).RunAsync(suite, samples, options.Limits, progress, cancel);
+        var wall = _time.GetElapsedTime(clock).TotalSeconds;
+        var run = new RunInfo(started, wall, info.Isolation, info.Runtime.Replace("python ", "", StringComparison.Ordinal),
+            options.Limits.WallSeconds, typeof(EvalJob).Assembly.GetName().Version?.ToString() ?? "0", meter,
+            meter is null ? null : Meters.Unit(meter), info.Machine, engine.Records ? RunIds.New(started) : null, options.Ks);
+        var report = Report.Build(suite.Name, run, rows);
+        var document = ResultsDocument.Render(report);
+        if (run.Id is not null)
+        {
+            engine.Store.PutRun(new StoredRun(run.Id, started, suite.Name, report.RealModels.Count, rows.Count), document);
+        }
+        return new JobResult<EvalOutcome>(new EvalOutcome(report, document, rows.Select(r => r.TaskId).Distinct().Count(),
+            samples.Count - rows.Count), diagnostics);
+    }
+}

@@ -1,0 +1,50 @@
+using PerfJudge.Judging;
+
+namespace PerfJudge.Jobs;
+
+/// <summary>What <c>eval</c> is asked to do. Validated once; every problem is reported together.</summary>
+/// <param name="Suite">Built-in suite name or suite file.</param>
+/// <param name="Samples">Samples file; <c>canonical</c> for the suite's reference solutions; null: the demo samples (demo suite only).</param>
+/// <param name="Ks">k of pass@k and eff@k.</param>
+/// <param name="Limits">Per-sample limits.</param>
+/// <param name="Engine">Where and how candidates run.</param>
+/// <param name="SkipInvalid">Judge the valid lines of a samples file that has invalid ones.</param>
+/// <param name="Rounds">Efficiency suites: repetitions in fresh processes.</param>
+/// <param name="Alpha">Efficiency suites: time limit = alpha x slowest reference.</param>
+/// <param name="Seed">Efficiency suites: seed of the input generators.</param>
+/// <param name="Meter">Efficiency suites: cost meter choice.</param>
+public sealed record EvalOptions(string Suite, string? Samples, IReadOnlyList<int> Ks, ExecutionLimits Limits, EngineOptions Engine,
+    bool SkipInvalid = false, int Rounds = 3, double Alpha = 2.0, int Seed = 0, string Meter = "auto")
+{
+    /// <summary>The value of <c>--samples</c> that judges the suite's reference solutions.</summary>
+    public const string Canonical = "canonical";
+
+    /// <summary>Every problem with these options.</summary>
+    public IReadOnlyList<Diagnostic> Validate()
+    {
+        var problems = new List<Diagnostic>();
+        problems.AddRange(Limits.Validate().Select(p => Diagnostic.Usage("--timeout/--memory-mb", p)));
+        problems.AddRange(Engine.Validate());
+        if (Ks.Count == 0)
+        {
+            problems.Add(Diagnostic.Usage("--k", "needs at least one value"));
+        }
+        if (Ks.Any(k => k < 1))
+        {
+            problems.Add(Diagnostic.Usage("--k", "values must be positive integers"));
+        }
+        if (Rounds is < 1 or > 100)
+        {
+            problems.Add(Diagnostic.Usage("--rounds", "must be between 1 and 100"));
+        }
+        if (Alpha is not (>= 1 and <= 100))
+        {
+            problems.Add(Diagnostic.Usage("--alpha", "must be between 1 and 100"));
+        }
+        if (Samples is null && !string.Equals(Suite, "demo", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(Diagnostic.Usage("--samples", "is required for this suite (or --samples canonical to judge its reference solutions)"));
+        }
+        return problems;
+    }
+}

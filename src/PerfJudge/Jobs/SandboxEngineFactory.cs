@@ -1,0 +1,71 @@
+using PerfJudge.Judging;
+using PerfJudge.Measurement;
+using PerfJudge.Runners;
+using PerfJudge.Runners.Python;
+using PerfJudge.Sandbox;
+using PerfJudge.Storage;
+using PerfJudge.Tasks;
+
+namespace PerfJudge.Jobs;
+
+/// <summary>Starts the real engine: resolves the interpreter, writes the harness, probes the strongest
+/// isolation level that works here (checked against the user's choice), and puts the store's caching
+/// in front of the Python runner.</summary>
+public sealed class SandboxEngineFactory : IEngineFactory
+{
+    /// <inheritdoc />
+    public Engine? Start(EngineOptions options, ICollection<Diagnostic> diagnostics)
+    {
+        var setup = Probe(options.Isolation, options.Python, diagnostics);
+        if (setup is null)
+        {
+            return null;
+        }
+        var (python, command, level) = setup.Value;
+        IRunner runner = new PythonRunner(command, level, python, options.Workers, MachineFingerprint.Current);
+        IResultStore store = options.NoCache ? new NullResultStore() : new SqliteResultStore(options.StorePath);
+        if (!options.NoCache)
+        {
+            runner = new CachingRunner(runner, options.Fresh ? new WriteOnlyStore(store) : store);
+        }
+        return new Engine(runner, store, Records: !options.NoCache);
+    }
+
+    /// <summary>The interpreter, the worker command and the isolation level, or null with the reason
+    /// in <paramref name="diagnostics"/>.</summary>
+    public static (PythonInterpreter Python, WorkerCommand Command, IsolationLevel Level)? Probe(string isolationChoice,
+        string? pythonChoice, ICollection<Diagnostic> diagnostics)
+    {
+        var python = PythonInterpreter.Resolve(pythonChoice);
+        var command = new WorkerCommand(python, HarnessFile.Materialize(SuiteResolver.DefaultCacheDir()));
+        var strongest = isolationChoice switch
+        {
+            "namespaces" => IsolationLevel.Namespaces,
+            "rlimits" => IsolationLevel.Rlimits,
+            _ => IsolationLevel.Bubblewrap,
+        };
+        var outcome = SandboxProbe.Probe(command, strongest);
+        foreach (var note in outcome.Notes)
+        {
+            diagnostics.Add(Diagnostic.Warning("sandbox.probe", note));
+        }
+        var required = isolationChoice switch
+        {
+            "strict" => IsolationLevel.Namespaces,
+            "auto" => IsolationLevel.Rlimits,
+            _ => strongest,
+        };
+        if (outcome.Level < required)
+        {
+            diagnostics.Add(Diagnostic.Environment("sandbox.level", $"isolation '{isolationChoice}' needs at least {required.Name()}, " +
+                $"but only {outcome.Level.Name()} works here. Install bubblewrap (apt-get install bubblewrap) or allow user namespaces."));
+            return null;
+        }
+        if (outcome.Level == IsolationLevel.Rlimits)
+        {
+            diagnostics.Add(Diagnostic.Warning("sandbox.rlimits",
+                "WARNING: running candidates with resource limits only (no namespaces); they can read the host file system."));
+        }
+        return (python, command, outcome.Level);
+    }
+}

@@ -1,0 +1,9 @@
+namespace PerfJudge.Runners;
+
+/// <summary>Identity of a runner: everything besides the request that a reply depends on.</summary>
+/// <param name="Isolation">Isolation level name (<c>bubblewrap</c>, <c>namespaces</c>, ...).</param>
+/// <param name="Runtime">Language runtime and version, e.g. <c>python 3.11.7</c>.</param>
+/// <param name="Harness">Version (content hash) of the trusted harness.</param>
+/// <param name="Parallelism">Requests it runs at once.</param>
+/// <param name="Machine">Machine fingerprint (CPU, cores, kernel) of the host it measures on.</param>
+public sealed record RunnerInfo(string Isolation, string Runtime, string Harness, int Parallelism, string Machine);
