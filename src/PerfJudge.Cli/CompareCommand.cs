@@ -1,10 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using PerfJudge.Reports;
-using PerfJudge.Statistics;
 using Spectre.Console;
 
 namespace PerfJudge.Cli;
@@ -20,7 +15,7 @@ public static class CompareCommand
         var second = new Argument<string?>("b") { Description = "Run id or results .json file of B (default: A, comparing two of its models)", Arity = ArgumentArity.ZeroOrOne };
         var modelA = new Option<string?>("--model-a") { Description = "Model of A (default: A's only model, or its first of two when B is omitted)" };
         var modelB = new Option<string?>("--model-b") { Description = "Model of B (default: B's only model, the same name as A's, or A's second model)" };
-        var store = new Option<string>("--store") { Description = "Result store (SQLite)", DefaultValueFactory = _ => Path.Combine(".perfjudge", "results.db") };
+        var store = StoreOption.Create();
         var top = new Option<int>("--top") { Description = "How many most different tasks to list", DefaultValueFactory = _ => 10 };
         var format = new Option<string>("--format", "-f") { Description = "table, json or md", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "md");
@@ -47,8 +42,8 @@ public static class CompareCommand
             var n = Math.Max(0, parse.GetValue(top));
             var text = parse.GetValue(format) switch
             {
-                "json" => Json(comparison, n),
-                "md" => Markdown(comparison, n),
+                "json" => ComparisonRenderer.Json(comparison, n),
+                "md" => ComparisonRenderer.Markdown(comparison, n),
                 _ => null,
             };
             return ReportCommand.Emit(console, parse.GetValue(output), text, () => Table(console, comparison, n));
@@ -77,88 +72,25 @@ public static class CompareCommand
         return (modelA, modelB);
     }
 
-    private static string F(double? v) => ReportViews.Format(v);
-
-    private static string P(PairedTestResult? t) => t is null ? "n/a" : t.PValue.ToString("G3", CultureInfo.InvariantCulture);
-
-    private static IEnumerable<(string Name, PairedSummary S)> Summaries(RunComparison c) =>
-        c.Efficiency is null ? [("pass rate", c.Pass)] : [("pass rate", c.Pass), ("efficiency", c.Efficiency)];
-
     private static void Table(IAnsiConsole console, RunComparison c, int top)
     {
         console.MarkupLineInterpolated($"[bold]A[/] {c.A}  [bold]B[/] {c.B}  [grey]{c.Tasks.Count} shared tasks; only in A: {c.OnlyA}, only in B: {c.OnlyB}[/]");
         var table = new Table().Border(TableBorder.Rounded).AddColumns("per task", "A", "B", "B - A [[95% CI]]", "Wilcoxon p", "sign-flip p");
-        foreach (var (name, s) in Summaries(c))
+        foreach (var (name, s) in ComparisonRenderer.Summaries(c))
         {
-            table.AddRow(name, F(s.MeanA), F(s.MeanB), Markup.Escape($"{F(s.Difference)} [{F(s.Low)}, {F(s.High)}]"), P(s.Wilcoxon), P(s.SignFlip));
+            table.AddRow(name, ComparisonRenderer.F(s.MeanA), ComparisonRenderer.F(s.MeanB), Markup.Escape($"{ComparisonRenderer.F(s.Difference)} [{ComparisonRenderer.F(s.Low)}, {ComparisonRenderer.F(s.High)}]"), ComparisonRenderer.P(s.Wilcoxon), ComparisonRenderer.P(s.SignFlip));
         }
         console.Write(table);
         if (c.McNemar is { } m)
         {
-            console.MarkupLineInterpolated($"McNemar exact (one sample per task): p = {P(m)}, {m.N} discordant task(s)");
+            console.MarkupLineInterpolated($"McNemar exact (one sample per task): p = {ComparisonRenderer.P(m)}, {m.N} discordant task(s)");
         }
         var diff = new Table().Border(TableBorder.Rounded).AddColumns("task", "pass A", "pass B", "eff A", "eff B");
         foreach (var t in c.MostDifferent(top))
         {
-            diff.AddRow(Markup.Escape(t.TaskId), F(t.PassA), F(t.PassB), F(t.EfficiencyA), F(t.EfficiencyB));
+            diff.AddRow(Markup.Escape(t.TaskId), ComparisonRenderer.F(t.PassA), ComparisonRenderer.F(t.PassB), ComparisonRenderer.F(t.EfficiencyA), ComparisonRenderer.F(t.EfficiencyB));
         }
         console.MarkupLine("[grey]tasks where they differ most:[/]");
         console.Write(diff);
-    }
-
-    private static string Markdown(RunComparison c, int top)
-    {
-        var md = new StringBuilder();
-        md.Append("# ").Append(MarkdownReport.E(c.A)).Append(" vs ").Append(MarkdownReport.E(c.B)).Append("\n\n")
-            .Append(c.Tasks.Count.ToString(CultureInfo.InvariantCulture)).Append(" shared tasks.\n\n")
-            .Append("| per task | A | B | B − A | 95% CI | Wilcoxon p | sign-flip p |\n|:---|---:|---:|---:|:---|---:|---:|\n");
-        foreach (var (name, s) in Summaries(c))
-        {
-            md.Append(CultureInfo.InvariantCulture, $"| {name} | {F(s.MeanA)} | {F(s.MeanB)} | {F(s.Difference)} | {F(s.Low)} to {F(s.High)} | {P(s.Wilcoxon)} | {P(s.SignFlip)} |\n");
-        }
-        md.Append("\n## Tasks where they differ most\n\n| task | pass A | pass B | eff A | eff B |\n|:---|---:|---:|---:|---:|\n");
-        foreach (var t in c.MostDifferent(top))
-        {
-            md.Append(CultureInfo.InvariantCulture, $"| {MarkdownReport.E(t.TaskId)} | {F(t.PassA)} | {F(t.PassB)} | {F(t.EfficiencyA)} | {F(t.EfficiencyB)} |\n");
-        }
-        return md.ToString();
-    }
-
-    private static string Json(RunComparison c, int top)
-    {
-        JsonObject Summary(PairedSummary s) => new()
-        {
-            ["tasks"] = s.Tasks,
-            ["mean_a"] = s.MeanA,
-            ["mean_b"] = s.MeanB,
-            ["difference"] = s.Difference,
-            ["ci95"] = new JsonArray(s.Low, s.High),
-            ["wilcoxon_p"] = s.Wilcoxon?.PValue,
-            ["wilcoxon_method"] = s.Wilcoxon?.Method.ToString(),
-            ["sign_flip_p"] = s.SignFlip?.PValue,
-        };
-        var tasks = new JsonArray();
-        foreach (var t in c.Tasks)
-        {
-            tasks.Add(new JsonObject
-            {
-                ["task_id"] = t.TaskId, ["pass_a"] = t.PassA, ["pass_b"] = t.PassB,
-                ["efficiency_a"] = t.EfficiencyA, ["efficiency_b"] = t.EfficiencyB,
-            });
-        }
-        var doc = new JsonObject
-        {
-            ["schema"] = "perfjudge.compare/1",
-            ["a"] = c.A,
-            ["b"] = c.B,
-            ["only_a"] = c.OnlyA,
-            ["only_b"] = c.OnlyB,
-            ["pass_rate"] = Summary(c.Pass),
-            ["efficiency"] = c.Efficiency is null ? null : Summary(c.Efficiency),
-            ["mcnemar_p"] = c.McNemar?.PValue,
-            ["most_different"] = new JsonArray(c.MostDifferent(top).Select(t => (JsonNode)JsonValue.Create(t.TaskId)!).ToArray()),
-            ["tasks"] = tasks,
-        };
-        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 }

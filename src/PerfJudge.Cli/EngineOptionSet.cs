@@ -27,7 +27,7 @@ public sealed class EngineOptionSet
     public Option<string?> Python { get; } = new("--python") { Description = "Python interpreter (default: $PERFJUDGE_PYTHON or python3)" };
 
     /// <summary><c>--store</c>.</summary>
-    public Option<string> Store { get; } = new("--store") { Description = "Result store (SQLite)", DefaultValueFactory = _ => Path.Combine(".perfjudge", "results.db") };
+    public Option<string> Store { get; } = StoreOption.Create();
 
     /// <summary><c>--no-cache</c>.</summary>
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Neither read nor write the result store" };

@@ -18,7 +18,7 @@ public static class ParetoCommand
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
         var run = new Option<string?>("--run") { Description = "Run id in the store, or a results .json file (default: the latest run)" };
-        var store = new Option<string>("--store") { Description = "Result store (SQLite)", DefaultValueFactory = _ => Path.Combine(".perfjudge", "results.db") };
+        var store = StoreOption.Create();
         var quality = new Option<string?>("--quality") { Description = "Quality metric, e.g. pass@1, eff@1, dps, dps_norm (default: eff@1 on efficiency runs, else pass@1)" };
         var cost = new Option<string>("--cost") { Description = "completion_tokens, latency_s, usd (samples file, mean per sample); parameters, price, idealized-runtime (models file)", DefaultValueFactory = _ => "completion_tokens" };
         cost.AcceptOnlyFromAmong(Costs);

@@ -14,7 +14,7 @@ public static class ReportCommand
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
         var run = new Option<string?>("--run") { Description = "Run id in the store, or a results .json file (default: the latest run)" };
-        var store = new Option<string>("--store") { Description = "Result store (SQLite)", DefaultValueFactory = _ => Path.Combine(".perfjudge", "results.db") };
+        var store = StoreOption.Create();
         var format = new Option<string>("--format", "-f") { Description = "table, json, csv, md or html", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--out", "-o") { Description = "Write here instead of standard output (html: required unless piped)" };

@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using PerfJudge.Judging;
+using PerfJudge.Runners;
+using PerfJudge.Runners.Python;
+using PerfJudge.Tasks;
+
+namespace PerfJudge.Tests.Runners;
+
+/// <summary>The engine's side of the wire contract (docs/wire.md); the harness's side is tested by
+/// its own unit tests, and both together by every sandbox test.</summary>
+public class PythonWireTests
+{
+    private static readonly ExecutionLimits Limits = ExecutionLimits.Default;
+
+    [Fact]
+    public void A_frame_is_the_payload_length_in_ascii_then_a_newline_then_the_json_with_its_id()
+    {
+        var frame = PythonWire.Frame(new JsonObject { ["program"] = "é" }, 42);
+        var text = Encoding.UTF8.GetString(frame);
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        var length = int.Parse(text[..newline], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(frame.Length - newline - 1, length);
+        var payload = JsonNode.Parse(text[(newline + 1)..])!;
+        Assert.Equal(42, payload["id"]!.GetValue<long>());
+        Assert.Equal("é", payload["program"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Requests_carry_exactly_the_documented_fields()
+    {
+        static string[] Keys(JsonObject o) => o.Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["entry_point", "limits", "program", "prompt", "test"],
+            Keys(PythonWire.Encode(new TestRequest("p", "f", "t", "pr", Limits))));
+        Assert.Equal(["cpu_seconds", "file_bytes", "memory_bytes", "output_bytes", "processes", "wall_seconds"],
+            Keys(PythonWire.Limits(Limits)));
+        var perf = PythonWire.Encode(new PerfRequest("T/0", "pr", "f", "gen", [new EfficiencyLevel(10, 2, 3), new EfficiencyLevel(5, 1, 0, ["(1,)"])],
+            7, "chk", ["r1", "r2"], ["s1"], Limits, 2.0, 1, 3, "cpu"));
+        Assert.Equal(["alpha", "checker", "entry_point", "generator", "kind", "levels", "limit_references", "limits", "meter", "prompt",
+            "references", "rounds", "samples", "seed", "task_id"], Keys(perf));
+        Assert.Equal("perf", perf["kind"]!.GetValue<string>());
+        Assert.Equal(["count", "size"], Keys(perf["levels"]![0]!.AsObject()));
+        Assert.Equal(["count", "inputs", "size"], Keys(perf["levels"]![1]!.AsObject()));
+        var measure = PythonWire.Encode(new MeasureRequest(["a", "b"], "f", "[[1, 2]]", 5, "wall", Limits));
+        Assert.Equal("measure", measure["kind"]!.GetValue<string>());
+        Assert.Equal(2, measure["args"]![0]![1]!.GetValue<int>());
+        var stress = PythonWire.Encode(new StressRequest("T", "pr", "t", "f", "g", "c", ["fast", "slow"], Limits, "cpu",
+            new StressSearch(1, 0.1, 3, 6, 3, 8, 1024, 0, 4096, 10, 128, 2)));
+        Assert.Equal(["bisect_steps", "budget", "candidates", "fuzz_probe_scale", "generator_timeout", "keep", "level_id",
+            "max_input_bytes", "max_scale", "min_scale", "rounds", "seed"], Keys(stress["stress"]!.AsObject()));
+    }
+
+    [Fact]
+    public void Replies_are_read_into_typed_records()
+    {
+        var test = PythonWire.Decode(new TestRequest("p", "f", "t", "", Limits),
+            JsonNode.Parse("""{"id": 1, "verdict": "memory_limit", "detail": "d", "cpu_user_s": 0.25, "cpu_sys_s": 0.5, "max_rss_kb": 2048}""")!.AsObject(), 1.5);
+        Assert.Equal(new TestReply(Verdict.MemoryLimit, "d", 0.75, 2048, 1.5), test);
+        var perf = PythonWire.Decode(new PerfRequest("T", "", "f", "", [], 0, "", ["r"], ["s"], Limits, 2, null, 1, "cpu"),
+            JsonNode.Parse("""
+                {"id": 1, "verdict": "passed", "case_levels": [0, 1], "level_limits": [0.5, 1.0],
+                 "references": [{"verdict": "passed", "times": [0.1, 0.2], "max_rss_kb": 10, "cpu_s": 0.3}],
+                 "samples": [{"verdict": "timeout", "detail": "slow", "times": [0.1, null], "exceeded_level": 1, "max_rss_kb": 11, "cpu_s": 0.4}]}
+                """)!.AsObject(), 2);
+        Assert.Equal([0, 1], perf.Measurement!.CaseLevels);
+        Assert.Equal(new double?[] { 0.1, null }, perf.Measurement.Samples[0].Times);
+        Assert.Equal((Verdict.Timeout, 1), (perf.Measurement.Samples[0].Verdict, perf.Measurement.Samples[0].ExceededLevel));
+    }
+
+    [Theory]
+    [InlineData("""{"id": 1, "verdict": "passed"}""")]
+    [InlineData("""{"id": 1, "verdict": "passed", "case_levels": "x", "level_limits": [], "references": [], "samples": []}""")]
+    [InlineData("""{"id": 1, "verdict": "passed", "case_levels": [0], "level_limits": [1], "references": [{"times": [{"a": 1}]}], "samples": []}""")]
+    public void A_reply_that_breaks_the_contract_is_a_sandbox_error_not_an_exception(string json)
+    {
+        var reply = PythonWire.Decode(new PerfRequest("T", "", "f", "", [], 0, "", ["r"], [], Limits, 2, null, 1, "cpu"),
+            JsonNode.Parse(json)!.AsObject(), 0);
+        Assert.Equal(Verdict.SandboxError, reply.Verdict);
+        Assert.Contains("wire contract", reply.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id": 2, "verdict": "passed"}""")]
+    [InlineData("""{"verdict": "passed"}""")]
+    [InlineData("""[1]""")]
+    [InlineData("""{"id": "1"}""")]
+    [InlineData("not json")]
+    public void Only_a_json_object_answering_the_request_id_is_a_reply(string line) => Assert.Null(PythonWire.ParseReply(line, 1));
+
+    [Fact]
+    public void Unknown_verdict_words_are_sandbox_errors() =>
+        Assert.Equal(Verdict.SandboxError, PythonWire.Decode(new TestRequest("p", "f", "t", "", Limits),
+            JsonNode.Parse("""{"id": 1, "verdict": "pased"}""")!.AsObject(), 0).Verdict);
+}
