@@ -1,6 +1,7 @@
 using PerfJudge.Evaluation;
 using PerfJudge.Judging;
 using PerfJudge.Measurement;
+using PerfJudge.Runners;
 using PerfJudge.Reports;
 using PerfJudge.Results;
 using PerfJudge.Storage;
@@ -31,6 +32,18 @@ public sealed class EvalJob
     /// <summary>Runs the evaluation. Expected failures come back as diagnostics; cancellation throws
     /// <see cref="OperationCanceledException"/> after everything finished so far is stored.</summary>
     public async Task<JobResult<EvalOutcome>> RunAsync(EvalOptions options, IProgress<JobProgress>? progress, CancellationToken cancel)
+    {
+        try
+        {
+            return await RunCoreAsync(options, progress, cancel);
+        }
+        catch (RunnerStartException ex)
+        {
+            return JobFailure.Of<EvalOutcome>([Diagnostic.Environment("runner.start", ex.Message)]);
+        }
+    }
+
+    private async Task<JobResult<EvalOutcome>> RunCoreAsync(EvalOptions options, IProgress<JobProgress>? progress, CancellationToken cancel)
     {
         var diagnostics = new List<Diagnostic>(options.Validate());
         if (diagnostics.Any(d => d.IsError))

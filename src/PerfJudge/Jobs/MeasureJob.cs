@@ -1,5 +1,6 @@
 using PerfJudge.Judging;
 using PerfJudge.Measurement;
+using PerfJudge.Runners;
 
 namespace PerfJudge.Jobs;
 
@@ -14,6 +15,18 @@ public sealed class MeasureJob
 
     /// <summary>Measures; expected failures come back as diagnostics.</summary>
     public async Task<JobResult<MeasureOutcome>> RunAsync(MeasureOptions options, CancellationToken cancel)
+    {
+        try
+        {
+            return await RunCoreAsync(options, cancel);
+        }
+        catch (RunnerStartException ex)
+        {
+            return JobFailure.Of<MeasureOutcome>([Diagnostic.Environment("runner.start", ex.Message)]);
+        }
+    }
+
+    private async Task<JobResult<MeasureOutcome>> RunCoreAsync(MeasureOptions options, CancellationToken cancel)
     {
         var diagnostics = new List<Diagnostic>(options.Validate());
         if (diagnostics.Any(d => d.IsError))

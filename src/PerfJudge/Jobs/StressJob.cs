@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using PerfJudge.Judging;
 using PerfJudge.Measurement;
+using PerfJudge.Runners;
 using PerfJudge.Stress;
 using PerfJudge.Tasks;
 
@@ -31,6 +32,18 @@ public sealed class StressJob
     /// <summary>Searches and writes; expected failures come back as diagnostics. Cancellation throws
     /// <see cref="OperationCanceledException"/> before anything is written.</summary>
     public async Task<JobResult<StressResult>> RunAsync(StressJobOptions options, CancellationToken cancel)
+    {
+        try
+        {
+            return await RunCoreAsync(options, cancel);
+        }
+        catch (RunnerStartException ex)
+        {
+            return JobFailure.Of<StressResult>([Diagnostic.Environment("runner.start", ex.Message)]);
+        }
+    }
+
+    private async Task<JobResult<StressResult>> RunCoreAsync(StressJobOptions options, CancellationToken cancel)
     {
         var diagnostics = new List<Diagnostic>(options.Validate());
         if (diagnostics.Any(d => d.IsError))

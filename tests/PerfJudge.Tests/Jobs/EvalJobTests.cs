@@ -161,6 +161,17 @@ public class EvalJobTests
     }
 
     [Fact]
+    public async Task A_runner_that_cannot_start_its_workers_is_an_environment_diagnostic()
+    {
+        var s = Make();
+        var runner = new FakeRunner(_ => throw new RunnerStartException("worker did not start (bubblewrap): bwrap: No permissions"));
+        var result = await new EvalJob(new FakeEngines(runner, new MemoryStore()), s.Resolver, s.Time).RunAsync(Options(s), null, CancellationToken.None);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal((DiagnosticKind.Environment, "runner.start"), (error.Kind, error.Code));
+        Assert.Contains("No permissions", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Progress_counts_samples_including_duplicates_and_replays()
     {
         var s = Make(completion: (t, i) => "    return 'ok'\n");

@@ -64,7 +64,7 @@ public sealed class PythonWorker : IAsyncDisposable
         {
             var tail = worker.StderrTail();
             await worker.DisposeAsync();
-            throw new SandboxStartException($"worker did not start ({level.Name()}): {tail}");
+            throw new RunnerStartException($"worker did not start ({level.Name()}): {tail}");
         }
         return worker;
     }
