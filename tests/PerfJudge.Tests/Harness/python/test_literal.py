@@ -18,6 +18,8 @@ class Literals(unittest.TestCase):
     def test_the_text_is_canonical(self):
         self.assertEqual(L.dumps((1,)), "(1,)")
         self.assertEqual(L.dumps(({3, 1, 2},)), "({1, 2, 3},)")
+        self.assertEqual(L.dumps(({9, 10},)), "({10, 9},)")  # by text, not by iteration order
+        self.assertEqual(L.dumps(({"b", "a", "c"},)), "({'a', 'b', 'c'},)")
         self.assertEqual(L.dumps((set(range(50, 0, -1)),)), L.dumps((set(range(1, 51)),)))
         self.assertEqual(L.dumps(({"b": 1, "a": 2},)), "({'b': 1, 'a': 2},)")  # insertion order
         self.assertEqual(L.dumps((0.1, set())), "(0.1, set())")
