@@ -108,7 +108,7 @@ public class HarnessImportGraphTests
     public async Task The_entry_module_with_the_main_loop_is_imported_by_nothing()
     {
         var graph = await GraphAsync();
-        var entry = Path.GetFileNameWithoutExtension(global::PerfJudge.Runners.HarnessFile.EntryModule);
+        var entry = Path.GetFileNameWithoutExtension(global::PerfJudge.Runners.Python.HarnessFile.EntryModule);
         Assert.Contains(entry, graph.Keys);
         var importers = graph.Where(kv => kv.Value.Contains(entry)).Select(kv => kv.Key).ToList();
         Assert.True(importers.Count == 0, "imported by " + string.Join(", ", importers));

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using PerfJudge.Runners;
+using PerfJudge.Runners.Python;
 using PerfJudge.Tasks;
 
 namespace PerfJudge.Tests.Harness;
