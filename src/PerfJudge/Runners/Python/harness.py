@@ -16,8 +16,9 @@
 #   0 wire and literals  pj_wire, pj_literal
 #   1 processes          pj_candidate, pj_zygote, pj_process
 #   2 verdicts, meters   pj_verdicts, pj_meters
-#   3 cases              pj_cases, pj_bounded, pj_enamel_helpers
-#   4 graders            pj_tests, pj_run, pj_perf, pj_measure, pj_refcosts, pj_fuzz, pj_stress
+#   3 cases              pj_cases, pj_bounded, pj_enamel_helpers, pj_checkers, pj_toolchains
+#   4 graders            pj_tests, pj_run, pj_perf, pj_measure, pj_refcosts, pj_fuzz, pj_stress,
+#                        pj_program
 #   5 entry              harness (pj_cg_run, the callgrind meter's script, stands alone)
 # The zygote imports only layers 0-1 (forks are expensive where page faults are, ~10-25 us each on
 # small VMs, so its heap stays small); the graders are imported by the checker after it is forked.
@@ -61,10 +62,12 @@ def handlers():
     only: the zygote never loads the graders."""
     import pj_measure
     import pj_perf
+    import pj_program
     import pj_stress
     import pj_tests
     return {None: pj_tests.judge_sample, "perf": pj_perf.judge_task,
-            "measure": pj_measure.measure_program, "stress": pj_stress.stress_task}
+            "measure": pj_measure.measure_program, "stress": pj_stress.stress_task,
+            "compile": pj_program.compile_source, "program": pj_program.judge_program}
 
 
 def dispatch(request, source, table):

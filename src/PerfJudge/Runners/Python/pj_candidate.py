@@ -79,6 +79,8 @@ def candidate_main(rfd, wfd, uid, scratch):
         setup = recv_marshal(rfd)
     except BaseException:
         os._exit(70)
+    if "argv" in setup or "script" in setup:
+        run_whole_program(setup, rfd, wfd, uid, scratch)  # never returns
     rfd, wfd = _sandbox_self(rfd, wfd, uid, scratch, setup["limits"])
     # sys.stdin/stdout/stderr of the zygote already sit on fds 0-2 and have never been written.
     sys.argv = ["candidate"]
@@ -122,3 +124,107 @@ def serve(fn, rfd, wfd):
             send_json(wfd, ["notplain", "deeply nested value"])
             continue
         send_json(wfd, ["ok", payload])
+
+
+def _safe_name(name):
+    return type(name) is str and name not in ("", ".", "..") and "/" not in name and "\0" not in name
+
+
+def run_whole_program(setup, rfd, wfd, uid, scratch):
+    """A whole program (docs/wire.md, "program"): writes the given files into a private work dir,
+    puts stdin on the file `stdin` of them (else /dev/null), stdout on scratch/out and stderr on
+    scratch/err (both capped by RLIMIT_FSIZE), sets rlimits, drops to the candidate's uid and
+    then either executes `argv` (a compiler, a native binary, `dotnet x.dll`) or runs `script` as
+    Python's __main__ in this very process (no interpreter start). Nothing is sent back: the
+    checker learns everything from the exit status (wait4, by the zygote) and the files."""
+    try:
+        limits = setup["limits"]
+        os.mkdir(scratch, 0o755)
+        workdir = os.path.join(scratch, "w")
+        os.mkdir(workdir, 0o700)
+        os.chdir(workdir)
+        for name, data in setup.get("files", {}).items():
+            if not _safe_name(name):
+                os._exit(71)
+            with open(os.path.join(workdir, name), "wb") as f:
+                f.write(data.encode() if type(data) is str else data)
+            if uid is not None:
+                os.chown(os.path.join(workdir, name), uid, uid)
+        fds = {}
+        for stream, path, flags in ((1, "out", os.O_WRONLY), (2, "err", os.O_WRONLY)):
+            full = os.path.join(scratch, path)
+            fds[stream] = os.open(full, flags | os.O_CREAT | os.O_TRUNC, 0o600)
+            if uid is not None:
+                os.chown(full, uid, uid)
+        if uid is not None:
+            os.chown(workdir, uid, uid)
+        stdin_name = setup.get("stdin")
+        fds[0] = os.open(stdin_name if _safe_name(stdin_name) else "/dev/null", os.O_RDONLY)
+        for target in (0, 1, 2):
+            os.dup2(fds[target], target)
+        os.closerange(3, 1 << 16)
+        if limits.get("pin_cpu") is not None:
+            try:
+                os.sched_setaffinity(0, {limits["pin_cpu"]})
+            except OSError:
+                pass
+        cpu = int(math.ceil(limits["cpu_seconds"]))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        memory = limits["memory_bytes"]  # 0: no address-space limit (.NET reserves far more than it uses)
+        if memory:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limits["file_bytes"], limits["file_bytes"]))
+        files = setup.get("open_files", 64)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (files, files))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        stack = setup.get("stack_bytes")
+        if stack:
+            resource.setrlimit(resource.RLIMIT_STACK, (stack, stack))
+        env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": workdir, "TMPDIR": workdir}
+        env.update(setup.get("env", {}))
+        if uid is not None:
+            os.setgroups([])
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
+        resource.setrlimit(resource.RLIMIT_NPROC, (limits["processes"], limits["processes"]))
+    except BaseException:
+        os._exit(72)
+    if "argv" in setup:
+        try:
+            os.execve(setup["argv"][0], setup["argv"], env)
+        except BaseException:
+            os._exit(127)
+    _run_script(setup["script"], setup.get("args", []), env)
+
+
+def _run_script(script, args, env):
+    """Python's __main__, here: this process already holds an initialised interpreter."""
+    import io
+    os.environ.clear()
+    os.environ.update(env)
+    sys.argv = ["main.py"] + list(args)
+    sys.stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "r", closefd=False), 1 << 16),
+                                 encoding="utf-8", errors="surrogateescape")
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False), 1 << 16),
+                                  encoding="utf-8", errors="surrogateescape")
+    sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
+                                  errors="backslashreplace", write_through=True)
+    code = 1  # whatever escapes below (even from the error report) is a failure, never exit 0
+    try:
+        try:
+            exec(compile(script, "main.py", "exec"), {"__name__": "__main__", "__builtins__": builtins})
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if type(exc.code) is int else (0 if exc.code is None else 1)
+        except BaseException as exc:
+            code = 1
+            try:
+                os.write(2, ("%s: %s\n" % (type(exc).__name__, str(exc)[:500])).encode("utf-8", "replace"))
+            except BaseException:
+                pass
+        try:
+            sys.stdout.flush()
+        except BaseException:
+            code = code or 1
+    finally:
+        os._exit(code & 0xFF if type(code) is int else 1)

@@ -1,0 +1,126 @@
+"""Whole programs through a real worker (harness.py as a process, no sandbox around it; as root,
+candidates drop to their own uids): compile once, run per test, checkers, verdicts."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import harness_support
+
+LIMITS = {"wall_seconds": 5, "cpu_seconds": 2, "memory_bytes": 512 << 20, "file_bytes": 1 << 20,
+          "output_bytes": 1 << 16, "processes": 16}
+COMPILE_LIMITS = {"wall_seconds": 120, "cpu_seconds": 60, "memory_bytes": 1 << 31, "file_bytes": 64 << 20,
+                  "output_bytes": 1 << 16, "processes": 16}
+SUM_CPP = "#include <cstdio>\nint main(){long long a,b; if(scanf(\"%lld %lld\",&a,&b)!=2) return 3; printf(\"%lld\\n\",a+b);}\n"
+
+
+class ProgramWorker(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.scratch = tempfile.mkdtemp(prefix="pj-program-test-")
+        os.chmod(cls.scratch, 0o755)
+        root = os.geteuid() == 0
+        env = {"PATH": "/usr/bin:/bin", "PERFJUDGE_UID_BASE": "3100000" if root else "0",
+               "PERFJUDGE_SCRATCH": cls.scratch, "PYTHONHASHSEED": "0"}
+        cls.proc = subprocess.Popen([sys.executable, "-s", "-S", os.path.join(harness_support.HARNESS_DIR, "harness.py")],
+                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        cls.proc.stdout.readline()
+        cls.next_id = 0
+        cls.sum_cpp = cls.compile("cpp", SUM_CPP)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.proc.stdin.close()
+        cls.proc.wait(30)
+        cls.proc.stdout.close()
+        shutil.rmtree(cls.scratch, ignore_errors=True)
+
+    @classmethod
+    def send(cls, request):
+        cls.next_id += 1
+        request["id"] = cls.next_id
+        body = json.dumps(request).encode()
+        cls.proc.stdin.write(str(len(body)).encode() + b"\n" + body)
+        cls.proc.stdin.flush()
+        return json.loads(cls.proc.stdout.readline())
+
+    @classmethod
+    def compile(cls, language, source, options=None):
+        return cls.send({"kind": "compile", "language": language, "source": source, "options": options or [],
+                         "limits": COMPILE_LIMITS})
+
+    def judge(self, program, tests, checker="tokens", limits=LIMITS, **extra):
+        request = {"kind": "program", "program": program, "tests": tests, "checker": checker,
+                   "limits": limits, "checker_limits": LIMITS}
+        request.update(extra)
+        return self.send(request)
+
+    @staticmethod
+    def spec(language, reply):
+        return {"language": language, "artifact": reply["artifact"]}
+
+    def test_cpp_compiles_and_passes_each_test_in_its_own_process(self):
+        self.assertEqual(self.sum_cpp["verdict"], "passed", self.sum_cpp.get("detail"))
+        tests = [{"input": "1 2\n", "output": "3\n"}, {"input": "40 2", "output": "42"},
+                 {"input": "5 5", "output": "11"}]
+        reply = self.judge(self.spec("cpp", self.sum_cpp), tests)
+        self.assertEqual([t["verdict"] for t in reply["tests"]], ["passed", "passed", "failed"])
+        self.assertEqual(reply["verdict"], "failed")
+        self.assertIn("test 2", reply["detail"])
+        self.assertTrue(all(t["cpu_s"] >= 0 for t in reply["tests"]))
+
+    def test_compile_error_carries_the_message(self):
+        reply = self.compile("cpp", "int main() { return undefined_name; }\n")
+        self.assertEqual(reply["verdict"], "compile_error")
+        self.assertIn("undefined_name", reply["detail"])
+
+    def test_python_runs_as_main_with_stdin(self):
+        script = "import sys\nif __name__ == '__main__':\n    a, b = map(int, sys.stdin.read().split())\n    print(a * b)\n"
+        compiled = self.compile("python", script)
+        reply = self.judge(self.spec("python", compiled), [{"input": "6 7", "output": "42"}])
+        self.assertEqual(reply["verdict"], "passed", reply)
+
+    def test_runtime_errors_timeouts_and_output_floods_get_their_verdicts(self):
+        cases = {"error": "import sys\nsys.exit(3)\n", "timeout": "while True: pass\n",
+                 "output_limit": "print('x' * (1 << 20))\n", "memory_limit": "x = bytearray(1 << 30)\n"}
+        for verdict, script in cases.items():
+            reply = self.judge(self.spec("python", self.compile("python", script)), [{"input": "", "output": ""}])
+            self.assertEqual(reply["verdict"], verdict, (script, reply))
+
+    def test_checker_program_by_the_testlib_convention(self):
+        checker = ("import sys\ninp, exp, out = (open(p).read().split() for p in sys.argv[1:4])\n"
+                   "if out == exp: sys.exit(0)\n"
+                   "if out and out[0] == 'half': sys.stderr.write('points 0.5\\n'); sys.exit(7)\n"
+                   "if out and out[0] == 'pe': sys.exit(2)\n"
+                   "sys.exit(1)\n")
+        spec = self.spec("python", self.compile("python", checker))
+        echo = self.spec("python", self.compile("python", "print(input())\n"))
+        tests = [{"input": "ok", "output": "ok"}, {"input": "half", "output": "ok"},
+                 {"input": "pe", "output": "ok"}, {"input": "no", "output": "ok"}]
+        reply = self.judge(echo, tests, checker=spec)
+        got = [(t["verdict"], t["points"]) for t in reply["tests"]]
+        self.assertEqual(got, [("passed", 1), ("failed", 0.5), ("failed", 0), ("failed", 0)])
+        self.assertIn("presentation error", reply["tests"][2]["detail"])
+
+    def test_a_checker_program_that_breaks_the_convention_is_a_sandbox_error(self):
+        spec = self.spec("python", self.compile("python", "import sys\nsys.exit(5)\n"))
+        echo = self.spec("python", self.compile("python", "print(input())\n"))
+        reply = self.judge(echo, [{"input": "a", "output": "a"}], checker=spec)
+        self.assertEqual(reply["verdict"], "sandbox_error")
+
+    def test_an_unknown_checker_is_a_sandbox_error(self):
+        reply = self.judge(self.spec("cpp", self.sum_cpp), [{"input": "1 2", "output": "3"}], checker="nearly")
+        self.assertEqual(reply["verdict"], "sandbox_error")
+
+    def test_rounds_give_the_median_cost_and_stop_on_failure_stops(self):
+        tests = [{"input": "1 1", "output": "3"}, {"input": "1 2", "output": "3"}]
+        reply = self.judge(self.spec("cpp", self.sum_cpp), tests, stop_on_failure=True, rounds=3)
+        self.assertEqual(reply["tests"][0]["verdict"], "failed")
+        self.assertIsNone(reply["tests"][1])
+
+
+if __name__ == "__main__":
+    unittest.main()
