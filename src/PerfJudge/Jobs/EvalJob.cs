@@ -68,6 +68,7 @@ public sealed class EvalJob
             return JobFailure.Of<EvalOutcome>(diagnostics);
         }
         var efficiency = suite.Tasks.Any(t => t.Efficiency is not null);
+        var programs = suite.Tasks.Any(t => t.Program is not null);
         string? meter = null;
         if (efficiency && (meter = MeterChoice.Resolve(options.Meter, diagnostics)) is null)
         {
@@ -80,7 +81,9 @@ public sealed class EvalJob
         }
         var info = engine.Runner.Info;
         Started?.Invoke(new EvalStart(suite, samples.Count, info, meter));
-        IReadOnlyList<ResultRow> rows = efficiency
+        IReadOnlyList<ResultRow> rows = programs
+            ? await new ProgramEvaluator(engine.Runner).RunAsync(suite, samples, options.Limits, options.Rounds, progress, cancel)
+            : efficiency
             // Each program runs all cases of a task in one process: its CPU budget covers them all,
             // while each case gets its own limit from the references.
             ? await new EfficiencyEvaluator(engine.Runner).RunAsync(suite, samples,

@@ -14,8 +14,11 @@ public static class SampleLoader
         var path = options.Samples ?? demoSamples;
         if (path == EvalOptions.Canonical)
         {
-            return suite.Tasks.Select((t, i) => new Sample("canonical", t.TaskId, 0, t.ReferenceProgram, i + 1,
-                new Dictionary<string, double>())).ToList();
+            // A program task's references are each a model of their own ("canonical-fast", ...).
+            return suite.Tasks.SelectMany((t, i) => t.Program is { } p
+                ? p.References.Select((r, j) => new Sample(r.Label.Length > 0 ? "canonical-" + r.Label : "canonical", t.TaskId, j, r.Code,
+                    i + 1, new Dictionary<string, double>(), r.Language))
+                : [new Sample("canonical", t.TaskId, 0, t.ReferenceProgram, i + 1, new Dictionary<string, double>())]).ToList();
         }
         var set = SamplesReader.Read(path, suite);
         foreach (var problem in set.Problems.Take(50))

@@ -17,6 +17,8 @@ public enum Verdict
     OutputLimit,
     /// <summary>The candidate process ended without answering (exit, signal).</summary>
     Crashed,
+    /// <summary>A whole program did not compile (the compiler's message, trimmed, in the detail).</summary>
+    CompileError,
     /// <summary>The sandbox or worker failed; not the candidate's fault.</summary>
     SandboxError,
 }
@@ -37,6 +39,7 @@ public static class VerdictNames
         Verdict.MemoryLimit => "memory_limit",
         Verdict.OutputLimit => "output_limit",
         Verdict.Crashed => "crashed",
+        Verdict.CompileError => "compile_error",
         _ => "sandbox_error",
     };
 

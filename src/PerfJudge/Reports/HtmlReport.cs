@@ -70,6 +70,7 @@ public static class HtmlReport
             Figure(h, "plot-pareto", ReportPlots.Pareto(costQuality.Points, costQuality.CostLabel, costQuality.QualityLabel));
             h.Append("</section>\n");
         }
+        HtmlProgramTable.Append(h, report);
         h.Append("<section id=\"tasks\">\n<h2>Per task</h2>\n");
         HtmlTables.Tasks(h, report);
         h.Append("</section>\n<section id=\"failures\">\n<h2>Failures</h2>\n");

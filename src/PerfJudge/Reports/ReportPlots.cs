@@ -41,7 +41,7 @@ public static class ReportPlots
     public static readonly IReadOnlyDictionary<string, string> VerdictColors = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["passed"] = "#2ca02c", ["failed"] = "#d62728", ["error"] = "#ff7f0e", ["timeout"] = "#9467bd",
-        ["memory_limit"] = "#8c564b", ["output_limit"] = "#e377c2", ["crashed"] = "#7f7f7f", ["sandbox_error"] = "#17becf",
+        ["memory_limit"] = "#8c564b", ["output_limit"] = "#e377c2", ["crashed"] = "#7f7f7f", ["compile_error"] = "#bcbd22", ["sandbox_error"] = "#17becf",
     };
 
     /// <summary>Task x model grid coloured by pass rate, by mean efficiency, or by most common verdict.</summary>

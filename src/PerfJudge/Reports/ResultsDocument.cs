@@ -117,6 +117,17 @@ public static class ResultsDocument
             row["exceeded_level"] = e.ExceededLevel;
             row["memory_ratio"] = e.MemoryRatio is null ? null : Math.Round(e.MemoryRatio.Value, 6);
         }
+        if (r.Program is { } p)
+        {
+            row["language"] = p.Language;
+            row["tests_passed"] = p.TestsPassed;
+            row["tests"] = p.Tests;
+            row["score"] = Math.Round(p.Score, 6);
+            row["max_score"] = p.MaxScore;
+            row["subtask_scores"] = new JsonArray(p.Subtasks.Select(x => (JsonNode)Math.Round(x, 6)).ToArray());
+            row["compile_s"] = Math.Round(p.CompileSeconds, 6);
+            row["program_speedup"] = p.Speedup is null ? null : Math.Round(p.Speedup.Value, 6);
+        }
         foreach (var (field, value) in r.Costs)
         {
             row[field] = value;

@@ -81,6 +81,7 @@ public static class ResultsDocumentReader
     {
         "task_id", "model", "sample", "line", "verdict", "detail", "isolation", "cpu_s", "max_rss_kb", "cached",
         "efficiency", "speedup", "dps", "dps_norm", "cost", "exceeded_level", "memory_ratio", "runtime", "machine",
+        "language", "tests_passed", "tests", "score", "max_score", "subtask_scores", "compile_s", "program_speedup",
     };
 
     private static ResultRow ReadRow(Reader ctx, JsonNode? node, string path)
@@ -94,13 +95,21 @@ public static class ResultsDocumentReader
                 ctx.Num(r, "dps_norm", path), ctx.Num(r, "cost", path), level is null ? null : (int)level,
                 Reader.Double(r["memory_ratio"]));
         }
+        RowProgram? program = null;
+        if (r["score"] is not null)
+        {
+            program = new RowProgram(Reader.OptStr(r, "language") ?? "", (int)ctx.Num(r, "tests_passed", path), (int)ctx.Num(r, "tests", path),
+                ctx.Num(r, "score", path), ctx.Num(r, "max_score", path),
+                (r["subtask_scores"] as JsonArray)?.Select(x => Reader.Double(x) ?? 0).ToList() ?? [],
+                Reader.Double(r["compile_s"]) ?? 0, Reader.Double(r["program_speedup"]));
+        }
         var costs = r.Where(p => !RowFields.Contains(p.Key) && p.Value?.GetValueKind() == JsonValueKind.Number)
             .ToDictionary(p => p.Key, p => p.Value!.GetValue<double>(), StringComparer.Ordinal);
         return new ResultRow(ctx.Str(r, "task_id", path), ctx.Str(r, "model", path), (int)ctx.Num(r, "sample", path),
             (int)(Reader.Double(r["line"]) ?? 0), ctx.Str(r, "verdict", path), Reader.OptStr(r, "detail"),
             Reader.OptStr(r, "isolation") ?? "", Reader.Double(r["cpu_s"]) ?? 0, (long)(Reader.Double(r["max_rss_kb"]) ?? 0),
             r["cached"]?.GetValueKind() == JsonValueKind.True, efficiency, costs, Reader.OptStr(r, "runtime") ?? "",
-            Reader.OptStr(r, "machine") ?? "");
+            Reader.OptStr(r, "machine") ?? "", program);
     }
 
     private sealed class Reader(string source)

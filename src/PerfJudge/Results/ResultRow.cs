@@ -18,9 +18,10 @@ namespace PerfJudge.Results;
 /// <param name="Costs">Cost fields of the samples file (completion_tokens, latency_s, usd).</param>
 /// <param name="Runtime">Language runtime that ran the sample, e.g. <c>python 3.11.7</c> (empty when unknown).</param>
 /// <param name="Machine">Fingerprint of the machine that judged it (empty when unknown).</param>
+/// <param name="Program">Tests, IOI score and subtask points of a whole-program task, else null.</param>
 public sealed record ResultRow(string TaskId, string Model, int Sample, int Line, string Verdict, string? Detail,
     string Isolation, double CpuSeconds, long MaxRssKb, bool Cached, RowEfficiency? Efficiency,
-    IReadOnlyDictionary<string, double> Costs, string Runtime = "", string Machine = "")
+    IReadOnlyDictionary<string, double> Costs, string Runtime = "", string Machine = "", RowProgram? Program = null)
 {
     /// <summary>True when the verdict is <c>passed</c>.</summary>
     public bool Passed => Verdict == "passed";

@@ -14,6 +14,20 @@ public static class Rows
             Math.Round(cpuSeconds, 6), maxRssKb, cached, efficiency is null ? null : Round(efficiency), sample.Costs,
             environment.Runtime, environment.Machine);
 
+    /// <summary>The row of <paramref name="sample"/> of a whole-program task.</summary>
+    public static ResultRow OfProgram(Sample sample, Verdict verdict, string? detail, double cpuSeconds, long maxRssKb, bool cached,
+        RowEnvironment environment, RowProgram program) =>
+        Of(sample, verdict, detail, cpuSeconds, maxRssKb, cached, null, environment) with
+        {
+            Program = program with
+            {
+                Score = Math.Round(program.Score, 6),
+                Subtasks = program.Subtasks.Select(x => Math.Round(x, 6)).ToList(),
+                CompileSeconds = Math.Round(program.CompileSeconds, 6),
+                Speedup = program.Speedup is null ? null : Math.Round(program.Speedup.Value, 6),
+            },
+        };
+
     private static RowEfficiency Round(RowEfficiency e) => e with
     {
         Efficiency = Math.Round(e.Efficiency, 6),

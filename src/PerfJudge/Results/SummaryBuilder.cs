@@ -54,6 +54,10 @@ public static class SummaryBuilder
         {
             EfficiencyMetrics.Add(metrics, rows, ks);
         }
+        if (rows.Any(r => r.Program is not null))
+        {
+            ProgramMetrics.Add(metrics, rows);
+        }
         var verdicts = VerdictNames.All.ToDictionary(v => v, v => rows.Count(r => r.Verdict == v.Name()));
         var isolation = string.Join(",", rows.Select(r => r.Isolation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         return new ModelSummary(model, rows.Count, perTask.Count, metrics, verdicts, isolation);

@@ -7,5 +7,6 @@ namespace PerfJudge.Samples;
 /// <param name="Program">The full program: prompt + completion, or the solution as given.</param>
 /// <param name="Line">1-based line in the samples file.</param>
 /// <param name="Costs">Numeric cost fields carried along (completion_tokens, latency_s, usd).</param>
+/// <param name="Language">Language of the program: <c>python</c> (the default), <c>cpp</c> or <c>csharp</c>.</param>
 public sealed record Sample(string Model, string TaskId, int Index, string Program, int Line,
-    IReadOnlyDictionary<string, double> Costs);
+    IReadOnlyDictionary<string, double> Costs, string Language = "python");

@@ -90,6 +90,19 @@ public static class SamplesReader
             }
         }
         var program = ProgramOf(obj, task, path, number, problems);
+        var language = "python";
+        if (obj.TryGetProperty("language", out var languageValue) && languageValue.ValueKind != JsonValueKind.Null)
+        {
+            language = Languages.Normalize(languageValue.ValueKind == JsonValueKind.String ? languageValue.GetString() : null) ?? "";
+            if (language.Length == 0)
+            {
+                problems.Add(new SampleProblem(path, number, "language", $"must be one of {string.Join(", ", Languages.All)}"));
+            }
+            else if (language != "python" && task is { Program: null })
+            {
+                problems.Add(new SampleProblem(path, number, "language", $"task '{task.TaskId}' takes Python functions, not {language}"));
+            }
+        }
         var costs = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var field in CostFields)
         {
@@ -113,7 +126,7 @@ public static class SamplesReader
         var key = (model, task.TaskId);
         counters.TryGetValue(key, out var index);
         counters[key] = index + 1;
-        return new Sample(model, task.TaskId, index, program, number, costs);
+        return new Sample(model, task.TaskId, index, program, number, costs, language);
     }
 
     private static string? ProgramOf(JsonElement obj, CodeTask? task, string path, int number, List<SampleProblem> problems)
@@ -133,9 +146,9 @@ public static class SamplesReader
             return null;
         }
         var code = CodeExtractor.Extract(value.GetString()!);
-        if (hasSolution)
+        if (hasSolution || task is { Program: not null })
         {
-            return code;
+            return code;  // a program task's statement is not code: a completion is the whole program
         }
         return task is null ? null : CodeTask.JoinProgram(task.Prompt, code);
     }

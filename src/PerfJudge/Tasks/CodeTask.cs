@@ -7,8 +7,9 @@ namespace PerfJudge.Tasks;
 /// <param name="Test">Test code defining <c>check(candidate)</c>; runs only on the trusted side.</param>
 /// <param name="EntryPoint">Name of the function under test.</param>
 /// <param name="Efficiency">Generator, levels, checker and references when the task measures efficiency.</param>
+/// <param name="Program">The whole-program part of a task of kind <c>program</c> (stdin/stdout tests), else null.</param>
 public sealed record CodeTask(string TaskId, string Prompt, string CanonicalSolution, string Test, string EntryPoint,
-    EfficiencySpec? Efficiency = null)
+    EfficiencySpec? Efficiency = null, ProgramSpec? Program = null)
 {
     /// <summary>The full reference program.</summary>
     public string ReferenceProgram => JoinProgram(Prompt, CanonicalSolution);

@@ -31,6 +31,14 @@ public static class HumanEvalLoader
                 errors.Add($"{path}:{line.Number}: expected a JSON object");
                 continue;
             }
+            if (obj.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "program")
+            {
+                if (ProgramTaskLoader.Parse(obj, Path.GetDirectoryName(Path.GetFullPath(path))!, $"{path}:{line.Number}", errors) is { } programTask)
+                {
+                    tasks.Add(programTask);
+                }
+                continue;
+            }
             var values = new string[Fields.Length];
             var ok = true;
             for (var i = 0; i < Fields.Length; i++)
@@ -48,6 +56,10 @@ public static class HumanEvalLoader
             {
                 tasks.Add(new CodeTask(values[0], values[1], values[2], values[3], values[4], efficiency));
             }
+        }
+        if (tasks.Any(t => t.Program is null) && tasks.Any(t => t.Program is not null))
+        {
+            errors.Add($"{path}: a suite holds either program tasks or function tasks, not both");
         }
         if (errors.Count == 0 && tasks.Count == 0)
         {

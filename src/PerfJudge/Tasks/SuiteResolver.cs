@@ -48,6 +48,8 @@ public sealed class SuiteResolver
                 return HumanEvalLoader.Load(Path.Combine(_suitesDir, "demo", "tasks.jsonl"), "demo");
             case "stress":
                 return HumanEvalLoader.Load(Path.Combine(_suitesDir, "stress", "tasks.jsonl"), "stress");
+            case "programs":
+                return HumanEvalLoader.Load(Path.Combine(_suitesDir, "programs", "tasks.jsonl"), "programs");
             case "humaneval":
                 return HumanEvalLoader.Load(await DatasetPathAsync("humaneval", "HumanEval.jsonl.gz", new Uri(HumanEvalUrl), cancel), "humaneval");
             case "enamel":
@@ -56,7 +58,7 @@ public sealed class SuiteResolver
                 if (!File.Exists(suite))
                 {
                     throw new SuiteFormatException(
-                        $"{suite}: no such suite file, and not a built-in suite (demo, stress, humaneval, enamel)");
+                        $"{suite}: no such suite file, and not a built-in suite (demo, stress, programs, humaneval, enamel)");
                 }
                 return suite.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EnamelLoader.Load(suite) : HumanEvalLoader.Load(suite);
         }

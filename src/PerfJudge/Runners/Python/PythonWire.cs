@@ -66,6 +66,15 @@ public static class PythonWire
             ["meter"] = m.Meter,
             ["limits"] = Limits(m.Limits),
         },
+        CompileRequest c => new JsonObject
+        {
+            ["kind"] = "compile",
+            ["language"] = c.Language,
+            ["source"] = c.Source,
+            ["options"] = Strings(c.Options),
+            ["limits"] = Limits(c.Limits),
+        },
+        ProgramRequest p => ProgramWire.Encode(p),
         _ => throw new ArgumentException($"the Python runner has no wire form for {request.GetType().Name}", nameof(request)),
     };
 
@@ -82,6 +91,9 @@ public static class PythonWire
                 PerfRequest => DecodePerf(reply),
                 StressRequest => new StressReply(VerdictOf(reply), Text(reply["detail"]), WithoutEnvelope(reply)),
                 MeasureRequest => DecodeMeasure(reply),
+                CompileRequest => new CompileReply(VerdictOf(reply), Text(reply["detail"]), Text(reply["artifact"]),
+                    Number(reply["compile_s"]), Number(reply["cpu_s"])),
+                ProgramRequest => ProgramWire.Decode(reply),
                 _ => throw new ArgumentException($"no wire form for {request.GetType().Name}", nameof(request)),
             };
             return (TReply)decoded;
@@ -202,11 +214,11 @@ public static class PythonWire
         return json;
     }
 
-    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+    internal static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
 
-    private static Verdict VerdictOf(JsonObject reply) => VerdictNames.Parse(Text(reply["verdict"]));
+    internal static Verdict VerdictOf(JsonObject reply) => VerdictNames.Parse(Text(reply["verdict"]));
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    internal static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    private static double Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0;
+    internal static double Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0;
 }

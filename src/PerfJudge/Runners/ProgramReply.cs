@@ -1,0 +1,16 @@
+using PerfJudge.Judging;
+
+namespace PerfJudge.Runners;
+
+/// <summary>A program's results on a task's tests.</summary>
+/// <param name="Verdict">Passed when every test passed, else the verdict of the first test that did not.</param>
+/// <param name="Detail">Which test, and why.</param>
+/// <param name="Tests">Per test, in order; null for a test not run (after a failure, with stop on failure).</param>
+public sealed record ProgramReply(Verdict Verdict, string? Detail, IReadOnlyList<ProgramTestResult?> Tests) : RunReply(Verdict, Detail)
+{
+    /// <summary>CPU seconds summed over the tests that ran (each the median over rounds).</summary>
+    public double CpuSeconds => Tests.Sum(t => t?.CpuSeconds ?? 0);
+
+    /// <summary>The largest peak RSS of any test.</summary>
+    public long MaxRssKb => Tests.Count == 0 ? 0 : Tests.Max(t => t?.MaxRssKb ?? 0);
+}
