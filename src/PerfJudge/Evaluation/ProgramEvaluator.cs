@@ -100,7 +100,7 @@ public sealed class ProgramEvaluator
             if (plan[i] is not { } request)
             {
                 return Rows.OfProgram(s, compile.Verdict, compile.Detail, 0, 0, compile.FromStore, environment,
-                    Score(s.Language, spec, [], compile.CompileSeconds, null));
+                    Score(s.Language, spec, [], compile.FromStore ? 0 : compile.CompileSeconds, null));
             }
             var reply = judged[request];
             double? speedup = null;
