@@ -191,6 +191,11 @@ def run_whole_program(setup, rfd, wfd, uid, scratch):
         os._exit(72)
     if "argv" in setup:
         try:
+            import signal
+            # Python ignores SIGPIPE and SIGXFSZ, and ignored signals survive execve: a native
+            # program must get the default actions (killed at the file size limit, not EFBIG forever).
+            for number in (signal.SIGPIPE, signal.SIGXFSZ):
+                signal.signal(number, signal.SIG_DFL)
             os.execve(setup["argv"][0], setup["argv"], env)
         except BaseException:
             os._exit(127)

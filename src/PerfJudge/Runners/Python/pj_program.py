@@ -72,13 +72,13 @@ def _resource_verdict(run, limits):
     time, or None when it ended normally within its limits."""
     if run.timed_out:
         return "timeout", "no exit within %.3g s (wall)" % limits["wall_seconds"]
-    if run.cpu > limits["cpu_seconds"] or (
-            os.WIFSIGNALED(run.status) and os.WTERMSIG(run.status) in (signal.SIGXCPU, signal.SIGKILL)
-            and run.cpu >= limits["cpu_seconds"] - 0.05):
+    signalled = os.WTERMSIG(run.status) if os.WIFSIGNALED(run.status) else None
+    if run.cpu > limits["cpu_seconds"] or signalled == signal.SIGXCPU or (
+            signalled == signal.SIGKILL and run.cpu >= limits["cpu_seconds"] - 0.05):
         return "timeout", "CPU time %.3f s over the limit %.3g s" % (run.cpu, limits["cpu_seconds"])
-    if run.out_size > limits["output_bytes"] or (os.WIFSIGNALED(run.status)
-                                                 and os.WTERMSIG(run.status) == signal.SIGXFSZ):
-        return "output_limit", "wrote more than %d bytes" % limits["output_bytes"]
+    if run.out_size >= limits["output_bytes"] or signalled == signal.SIGXFSZ or (
+            run.status and b"File too large" in run.err[-4096:]):
+        return "output_limit", "reached the output or file size limit (%d bytes)" % limits["output_bytes"]
     if os.WIFEXITED(run.status) and os.WEXITSTATUS(run.status) == 0:
         return None
     tail = run.err[-4096:]
