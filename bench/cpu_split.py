@@ -85,7 +85,7 @@ def main():
             if key in seen:
                 st["first_seen"] = seen[key]["first_seen"]
             seen[key] = st
-        time.sleep(0.02)
+        time.sleep(float(os.environ.get("CPU_SPLIT_PERIOD", "0.02")))
     wall = time.monotonic() - t0
     m1 = machine_cpu()
     user, sys_ = cgroup_cpu(cg)
@@ -130,7 +130,9 @@ def main():
               "cgroup_cpu_s": total, "our_cores_busy": total / wall,
               "machine_busy_cores": (mach_total - mach_idle) / wall,
               "machine_others_cores": max(0.0, (mach_total - mach_idle) - total) / wall,
-              "rest_not_long_lived_s": total - long_lived, "roles": roles}
+              "rest_not_long_lived_s": total - long_lived, "roles": roles,
+              "timeline": sorted([[round(st["first_seen"], 3), round(st["last_seen"], 3), role(k, st),
+                                   cmdlines.get(k, "")[:80]] for k, st in seen.items()])}
     print("wall %.2f s  cgroup cpu %.2f s (user %.2f sys %.2f) = %.2f cores busy; machine busy %.2f cores, others %.2f"
           % (wall, total, user, sys_, total / wall, report["machine_busy_cores"], report["machine_others_cores"]),
           file=sys.stderr)
