@@ -182,7 +182,7 @@ def run_whole_program(setup, rfd, wfd, uid, scratch):
         fds[0] = os.open(stdin_name if _safe_name(stdin_name) else "/dev/null", os.O_RDONLY)
         for target in (0, 1, 2):
             os.dup2(fds[target], target)
-        os.closerange(3, 1 << 16)
+        _close_from(3)
         if limits.get("pin_cpu") is not None:
             try:
                 os.sched_setaffinity(0, {limits["pin_cpu"]})
