@@ -42,8 +42,9 @@ public sealed class ProgramReportTests
     {
         var html = HtmlReport.Render(Build());
         Assert.Contains("<section id=\"subtasks\">", html, StringComparison.Ordinal);
-        Assert.Contains("30 + 30 + 0", html, StringComparison.Ordinal);
-        Assert.Contains("60 / 100", html, StringComparison.Ordinal);
+        string F(double x) => ReportViews.Format(x, 2);
+        Assert.Contains($"{F(30)} + {F(30)} + {F(0)}", html, StringComparison.Ordinal);
+        Assert.Contains($"{F(60)} / {F(100)}", html, StringComparison.Ordinal);
         Assert.Contains("a&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>a<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<section id=\"subtasks\">", HtmlReport.Render(ReportFixture.Build()), StringComparison.Ordinal);
