@@ -26,9 +26,6 @@ public sealed record ProgramRequest(string Language, string Artifact, IReadOnlyL
         + (CheckerArtifact is null ? 0 : CheckerLimits.WallSeconds * Tests.Count) + TestRequest.GraceSeconds;
 
     /// <inheritdoc />
-    public override bool DependsOnMachine => Rounds > 1;
-
-    /// <inheritdoc />
     public override ProgramReply Failure(Verdict verdict, string detail) => new(verdict, detail, []);
 
     /// <summary>Every decided verdict is kept; a sandbox error is retried by the next run.</summary>
