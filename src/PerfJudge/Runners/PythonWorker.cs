@@ -45,9 +45,9 @@ public sealed class PythonWorker : IAsyncDisposable
 
     /// <summary>Starts a worker and waits for its greeting.</summary>
     public static async Task<PythonWorker> StartAsync(WorkerCommand command, IsolationLevel level, long uidBase,
-        string scratch, int cpu, CancellationToken cancel)
+        string scratch, int cpu, WorkerCgroups? cgroups, CancellationToken cancel)
     {
-        var info = command.Build(level, uidBase, scratch, cpu: cpu);
+        var info = command.Build(level, uidBase, scratch, cpu: cpu, cgroups: cgroups);
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
@@ -87,8 +87,12 @@ public sealed class PythonWorker : IAsyncDisposable
         var node = reply.Result!;
         var verdict = VerdictNames.Parse(node["verdict"]?.GetValue<string>());
         var cpu = (node["cpu_user_s"]?.GetValue<double>() ?? 0) + (node["cpu_sys_s"]?.GetValue<double>() ?? 0);
+        var controls = node["controls"] is JsonObject c
+            ? c.Where(kv => kv.Value is JsonValue).ToDictionary(kv => kv.Key, kv => kv.Value!.ToString())
+            : null;
         return new ExecutionResult(verdict, node["detail"]?.GetValue<string>(), _level.Name(), cpu,
-            node["max_rss_kb"]?.GetValue<long>() ?? 0, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            node["max_rss_kb"]?.GetValue<long>() ?? 0, Stopwatch.GetElapsedTime(started).TotalSeconds,
+            node["peak_memory_bytes"]?.GetValue<long>(), controls);
     }
 
     /// <summary>The worker's reply to one request, or why there is none.</summary>

@@ -44,6 +44,7 @@ try:
 except Exception:
     pass
 
+import pj_cgroup  # noqa: E402  (reads PERFJUDGE_CGROUPS before the zygote clears the environment)
 from pj_candidate import candidate_main  # noqa: E402
 from pj_wire import write_all  # noqa: E402
 
@@ -86,7 +87,7 @@ def fork_candidate(serial, uid_base, scratch_root, ctrl):
         os.close(from_cand_r)
         try:
             candidate_main(to_cand_r, from_cand_w, uid_for(uid_base, serial),
-                           os.path.join(scratch_root, "s%d" % serial))
+                           os.path.join(scratch_root, "s%d" % serial), serial)
         finally:
             os._exit(0)
     os.close(to_cand_r)
@@ -165,7 +166,8 @@ def reap_orphans(live):
 def main():
     write_all(1, (json.dumps({"hello": PROTOCOL, "python": sys.version.split()[0],
                               "uid_drop": bool(int(os.environ.get("PERFJUDGE_UID_BASE", "0"))
-                                               and os.geteuid() == 0)}) + "\n").encode())
+                                               and os.geteuid() == 0),
+                              "cgroups": pj_cgroup.version()}) + "\n").encode())
     zygote_main()
 
 

@@ -9,6 +9,8 @@ import socket
 import sys
 import time
 
+import pj_cgroup
+from pj_cleanup import remove_tree
 from pj_wire import BadData, decode, read_request, recv_json, send_marshal, write_all
 
 
@@ -52,6 +54,7 @@ class Candidate:
         self.source, self.serial, self.pid = source, serial, pid
         self.wfd, self.rfd, self.pidfd, self.uid, self.scratch = wfd, rfd, pidfd, uid, scratch
         self.exit = None
+        self.cgroup = {}  # what pj_cgroup.collect read about this candidate's group
         self.extra_fds = []  # e.g. performance counters opened on this candidate
 
     def load(self, program, entry_point, limits, deadline):
@@ -63,6 +66,8 @@ class Candidate:
             return ended_verdict(self, "timeout", limits)
         except (EOFError, OSError, BadData, ValueError):
             return ended_verdict(self, "ended", limits)
+        if hello[0] == "sandboxerr":
+            return {"verdict": "sandbox_error", "detail": "candidate setup: %s" % str(hello[1])[:300]}
         if hello[0] == "loaderr":
             return load_error(str(hello[1]), str(hello[2]))
         if hello[0] != "ready":
@@ -103,13 +108,17 @@ class Candidate:
         if self.uid is not None:
             kill_uid(self.uid)
         exit_info = self.wait()
+        try:
+            self.cgroup = pj_cgroup.collect(self.serial)
+        except OSError as exc:
+            sys.stderr.write("perfjudge harness: cgroup of %d: %r\n" % (self.serial, exc))
         for fd in [self.wfd, self.rfd, self.pidfd] + self.extra_fds:
             try:
                 os.close(fd)
             except OSError:
                 pass
         try:
-            out_size = os.path.getsize(os.path.join(self.scratch, "out"))
+            out_size = os.lstat(os.path.join(self.scratch, "out")).st_size
         except OSError:
             out_size = 0
         try:
@@ -177,26 +186,15 @@ def kill_uid(uid):
             return
 
 
-def remove_tree(path):
-    """Deletes a scratch directory without following symbolic links the candidate planted."""
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return
-    if os.path.stat.S_ISDIR(st.st_mode):
-        for name in os.listdir(path):
-            remove_tree(os.path.join(path, name))
-        os.rmdir(path)
-    else:
-        os.unlink(path)
-
-
 def ended_verdict(cand, reason, limits):
     """Decides why the candidate stopped answering, from its exit status."""
     if reason == "timeout":
         return {"verdict": "timeout", "detail": "no answer within %.3g s" % limits["wall_seconds"]}
     status, utime, stime = cand.wait()[:3]
     desc = describe_status(status)
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL and pj_cgroup.oom_killed(cand.serial):
+        return {"verdict": "memory_limit", "detail": "killed by the kernel at the memory limit",
+                "status": desc}
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL) \
             and utime + stime >= limits["cpu_seconds"] - 0.05:
         return {"verdict": "timeout", "detail": "CPU time limit", "status": desc}
@@ -243,7 +241,25 @@ def finalize(result, cand, limits):
     result["cpu_sys_s"] = stime
     result["max_rss_kb"] = maxrss
     result["minor_faults"] = minflt
+    result.update(control_fields(cand, maxrss))
     return result
+
+
+def control_fields(cand, maxrss_kb):
+    """Peak memory, and how each limit was enforced for this candidate (docs/security.md)."""
+    cg = cand.cgroup
+    kind = pj_cgroup.version() if cg else None
+    peak = cg.get("peak_memory_bytes") if cg else None
+    fields = {
+        "peak_memory_bytes": peak if peak is not None else maxrss_kb * 1024,
+        "controls": {"memory": kind or "rlimit", "processes": kind or "rlimit",
+                     "cpu_time": "rlimit", "cpu_share": kind or "none",
+                     "peak_memory": kind or "rusage", "uid": "own" if cand.uid is not None else "shared"},
+    }
+    if cg:
+        fields["cgroup_cpu_s"] = (cg["cgroup_cpu_ns"] or 0) / 1e9 if cg.get("cgroup_cpu_ns") is not None else None
+        fields["leftover_processes"] = cg.get("leftover_processes", 0)
+    return fields
 
 
 def checker_main(ctrl, uid_base, scratch_root):
