@@ -24,20 +24,22 @@ public sealed record EngineSetup(PythonInterpreter Python, WorkerCommand Command
         {
             errors.WriteLine("perfjudge: " + note);
         }
+        // Resource limits alone leave the host's files open to candidates: only when asked by name.
         var required = isolationChoice switch
         {
-            "strict" => IsolationLevel.Namespaces,
-            "auto" => IsolationLevel.Rlimits,
+            "strict" or "auto" => IsolationLevel.Namespaces,
             _ => strongest,
         };
         if (outcome.Level < required)
         {
-            errors.WriteLine($"perfjudge: isolation '{isolationChoice}' needs at least {required.Name()}, but only {outcome.Level.Name()} works here. Install bubblewrap (apt-get install bubblewrap) or allow user namespaces.");
+            errors.WriteLine($"perfjudge: isolation '{isolationChoice}' needs at least {required.Name()}, but only {outcome.Level.Name()} works here. " +
+                "Install bubblewrap (apt-get install bubblewrap), or allow namespaces (run as root, or enable unprivileged user namespaces: " +
+                "sysctl kernel.unprivileged_userns_clone=1); '--isolation rlimits' runs without a file-system sandbox.");
             return null;
         }
         if (outcome.Level == IsolationLevel.Rlimits)
         {
-            errors.WriteLine("perfjudge: WARNING: running candidates with resource limits only (no namespaces); they can read the host file system.");
+            errors.WriteLine("perfjudge: WARNING: --isolation rlimits: candidates run with resource limits only (no namespaces); they can read the host's files and write wherever their uid may.");
         }
         return new EngineSetup(interpreter, command, outcome.Level);
     }
