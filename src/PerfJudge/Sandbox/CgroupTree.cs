@@ -3,8 +3,9 @@ using System.Globalization;
 namespace PerfJudge.Sandbox;
 
 /// <summary>The engine's cgroup subtree: <c>perfjudge-PID</c> under the engine's own group in each
-/// hierarchy used, with one folder per worker (<c>wN</c>) that is bound writable into that
-/// worker's sandbox, where the harness makes one group per candidate (<c>pj_cgroup.py</c>).
+/// hierarchy used, with one group per worker (<c>wN</c>) that is bound writable into that
+/// worker's sandbox; the worker's zygote joins it once, so every candidate is born inside and one
+/// candidate at a time is limited and measured there (<c>pj_cgroup.py</c>).
 /// cgroup v2 when the engine's group offers the memory and pids controllers (a delegated
 /// subtree, or root); else cgroup v1 as root (memory, pids, cpu, cpuacct hierarchies, as
 /// ioi/isolate does); else none, and limits fall back to rlimits. Only used when candidates run
@@ -72,8 +73,8 @@ public sealed class CgroupTree : IDisposable
         {
             // No internal processes: a group with members cannot hand controllers to children.
             // When the engine's own group has members (the engine), the engine moves into a leaf
-            // of its own first, as systemd's delegation expects. wN hold no process either:
-            // candidates are in wN/cS.
+            // of its own first, as systemd's delegation expects. perfjudge-PID itself holds no
+            // process; its children wN (leaves) hold a zygote and its candidate.
             try
             {
                 EnableIn(own, enable);
@@ -87,7 +88,7 @@ public sealed class CgroupTree : IDisposable
             }
             Directory.CreateDirectory(root);
             EnableIn(root, enable);
-            tree = new CgroupTree("v2", new Dictionary<string, string> { ["unified"] = root }) { _enable = enable };
+            tree = new CgroupTree("v2", new Dictionary<string, string> { ["unified"] = root });
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -96,8 +97,6 @@ public sealed class CgroupTree : IDisposable
             return false;
         }
     }
-
-    private string _enable = "";
 
     private static void EnableIn(string dir, string enable) =>
         File.WriteAllText(Path.Combine(dir, "cgroup.subtree_control"), enable);
@@ -144,11 +143,7 @@ public sealed class CgroupTree : IDisposable
         {
             var dir = Path.Combine(root, "w" + index.ToString(CultureInfo.InvariantCulture));
             ReleaseDir(dir);
-            Directory.CreateDirectory(dir);
-            if (Version == "v2")
-            {
-                EnableIn(dir, _enable);
-            }
+            Directory.CreateDirectory(dir); // a leaf: the worker's zygote and its candidates live here
             dirs[controller] = dir;
         }
         return new WorkerCgroups(Version, dirs);

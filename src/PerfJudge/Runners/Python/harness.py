@@ -87,7 +87,7 @@ def fork_candidate(serial, uid_base, scratch_root, ctrl):
         os.close(from_cand_r)
         try:
             candidate_main(to_cand_r, from_cand_w, uid_for(uid_base, serial),
-                           os.path.join(scratch_root, "s%d" % serial), serial)
+                           os.path.join(scratch_root, "s%d" % serial))
         finally:
             os._exit(0)
     os.close(to_cand_r)
@@ -115,6 +115,11 @@ def zygote_main():
     ctrl, ctrl_checker = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     checker = start_checker(ctrl_checker, uid_base, scratch_root)
     ctrl_checker.close()
+    if uid_base:
+        # Candidates are born in the worker's cgroups (the checker stays outside): pj_cgroup.
+        problem = pj_cgroup.join_worker()
+        if problem:
+            sys.stderr.write("perfjudge harness: %s\n" % problem)
     # The zygote (and so every candidate) never holds the request or result channels.
     null = os.open("/dev/null", os.O_RDWR)
     os.dup2(null, 0)
@@ -166,8 +171,7 @@ def reap_orphans(live):
 def main():
     write_all(1, (json.dumps({"hello": PROTOCOL, "python": sys.version.split()[0],
                               "uid_drop": bool(int(os.environ.get("PERFJUDGE_UID_BASE", "0"))
-                                               and os.geteuid() == 0),
-                              "cgroups": pj_cgroup.version()}) + "\n").encode())
+                                               and os.geteuid() == 0)}) + "\n").encode())
     zygote_main()
 
 

@@ -9,7 +9,6 @@ import os
 import resource
 import sys
 
-import pj_cgroup
 from pj_wire import encode, recv_marshal, send_json
 
 
@@ -30,11 +29,8 @@ def _flush_output():
             pass
 
 
-def _sandbox_self(rfd, wfd, uid, scratch, limits, serial):
+def _sandbox_self(rfd, wfd, uid, scratch, limits):
     """Private work dir, capped output file, no other descriptors, rlimits, own uid."""
-    if uid is not None:
-        # Into its own cgroups while still root: once its uid is dropped it cannot leave them.
-        pj_cgroup.enter(serial, limits)
     os.mkdir(scratch, 0o755)
     workdir = os.path.join(scratch, "w")
     outpath = os.path.join(scratch, "out")
@@ -75,18 +71,14 @@ def _sandbox_self(rfd, wfd, uid, scratch, limits, serial):
     return 3, 4
 
 
-def candidate_main(rfd, wfd, uid, scratch, serial=0):
+def candidate_main(rfd, wfd, uid, scratch):
     # Wait for the program before doing anything else: until now this process holds nothing
     # but the harness.
     try:
         setup = recv_marshal(rfd)
     except BaseException:
         os._exit(70)
-    try:
-        rfd, wfd = _sandbox_self(rfd, wfd, uid, scratch, setup["limits"], serial)
-    except OSError as exc:  # no candidate code has run: this is the sandbox's failure
-        send_json(wfd, ["sandboxerr", repr(exc)])
-        os._exit(0)
+    rfd, wfd = _sandbox_self(rfd, wfd, uid, scratch, setup["limits"])
     # sys.stdin/stdout/stderr of the zygote already sit on fds 0-2 and have never been written.
     sys.argv = ["candidate"]
     namespace = {"__name__": "__candidate__", "__builtins__": builtins}

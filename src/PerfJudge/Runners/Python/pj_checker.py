@@ -54,11 +54,17 @@ class Candidate:
         self.source, self.serial, self.pid = source, serial, pid
         self.wfd, self.rfd, self.pidfd, self.uid, self.scratch = wfd, rfd, pidfd, uid, scratch
         self.exit = None
-        self.cgroup = {}  # what pj_cgroup.collect read about this candidate's group
+        self.cgroup_mark = None  # pj_cgroup.prepare's counters, when the worker's cgroups are used
+        self.cgroup = {}  # what pj_cgroup.collect read about this candidate
         self.extra_fds = []  # e.g. performance counters opened on this candidate
 
     def load(self, program, entry_point, limits, deadline):
         """Sends the program; returns None when ready, else a verdict dict."""
+        if self.uid is not None:  # cgroups only with a uid of its own: the files are root's
+            try:
+                self.cgroup_mark = pj_cgroup.prepare(limits)
+            except OSError as exc:
+                return {"verdict": "sandbox_error", "detail": "cgroup limits: %r" % (exc,)}
         try:
             send_marshal(self.wfd, {"program": program, "entry_point": entry_point, "limits": limits})
             hello = recv_json(self.rfd, deadline)
@@ -66,8 +72,6 @@ class Candidate:
             return ended_verdict(self, "timeout", limits)
         except (EOFError, OSError, BadData, ValueError):
             return ended_verdict(self, "ended", limits)
-        if hello[0] == "sandboxerr":
-            return {"verdict": "sandbox_error", "detail": "candidate setup: %s" % str(hello[1])[:300]}
         if hello[0] == "loaderr":
             return load_error(str(hello[1]), str(hello[2]))
         if hello[0] != "ready":
@@ -109,7 +113,7 @@ class Candidate:
             kill_uid(self.uid)
         exit_info = self.wait()
         try:
-            self.cgroup = pj_cgroup.collect(self.serial)
+            self.cgroup = pj_cgroup.collect(self.uid, self.cgroup_mark)
         except OSError as exc:
             sys.stderr.write("perfjudge harness: cgroup of %d: %r\n" % (self.serial, exc))
         for fd in [self.wfd, self.rfd, self.pidfd] + self.extra_fds:
@@ -192,7 +196,7 @@ def ended_verdict(cand, reason, limits):
         return {"verdict": "timeout", "detail": "no answer within %.3g s" % limits["wall_seconds"]}
     status, utime, stime = cand.wait()[:3]
     desc = describe_status(status)
-    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL and pj_cgroup.oom_killed(cand.serial):
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL and pj_cgroup.oom_since(cand.cgroup_mark):
         return {"verdict": "memory_limit", "detail": "killed by the kernel at the memory limit",
                 "status": desc}
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL) \
