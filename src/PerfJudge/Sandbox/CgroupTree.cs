@@ -45,8 +45,11 @@ public sealed class CgroupTree : IDisposable
             why = "PERFJUDGE_CGROUPS=off";
             return null;
         }
-        var name = $"perfjudge-{Environment.ProcessId}-{Random.Shared.Next():x}";
+        // The pid namespace is part of the name: a pid means something only within its namespace,
+        // and engines of other containers may share these hierarchies.
+        var name = $"perfjudge-{PidNamespace}-{Environment.ProcessId}-{Random.Shared.Next():x}";
         var mounts = CgroupMounts.Read();
+        SweepStale(mounts.V1Dirs.Values.Append(mounts.V2Dir).OfType<string>());
         if (choice != "v1" && mounts.V2Dir is { } v2 && TryV2(v2, name, out var tree))
         {
             return tree;
@@ -186,6 +189,33 @@ public sealed class CgroupTree : IDisposable
             catch (IOException)
             {
                 Thread.Sleep(10);
+            }
+        }
+    }
+
+    private static string PidNamespace
+    {
+        get
+        {
+            var link = new FileInfo("/proc/self/ns/pid").LinkTarget ?? "pid:[0]"; // pid:[4026531836]
+            return new string(link.Where(char.IsAsciiDigit).ToArray());
+        }
+    }
+
+    /// <summary>Removes the subtrees of engines that no longer run (killed with SIGKILL, they could
+    /// not remove their own): <c>perfjudge-NS-PID-x</c> of this pid namespace whose PID is gone.</summary>
+    private static void SweepStale(IEnumerable<string> owns)
+    {
+        foreach (var own in owns.Where(Directory.Exists))
+        {
+            foreach (var dir in Directory.GetDirectories(own, "perfjudge-*-*"))
+            {
+                var parts = Path.GetFileName(dir).Split('-');
+                if (parts.Length == 4 && parts[1] == PidNamespace && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var pid)
+                    && pid != Environment.ProcessId && !Directory.Exists("/proc/" + parts[2]))
+                {
+                    ReleaseDir(dir);
+                }
             }
         }
     }

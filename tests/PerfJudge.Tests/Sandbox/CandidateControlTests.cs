@@ -105,7 +105,7 @@ public sealed class CandidateControlTests
         var (_, pool) = await JudgeAsync(SandboxLevels.Available[0], "def f():\n    return 1\n");
         var mounts = CgroupMounts.Read();
         var dirs = mounts.V1Dirs.Values.Append(mounts.V2Dir).OfType<string>().Where(Directory.Exists);
-        var left = dirs.SelectMany(d => Directory.GetDirectories(d, $"perfjudge-{Environment.ProcessId}-*")).ToList();
+        var left = dirs.SelectMany(d => Directory.GetDirectories(d, $"perfjudge-*-{Environment.ProcessId}-*")).ToList();
         Assert.True(left.Count == 0, string.Join(", ", left));
         _ = pool;
     }
