@@ -7,14 +7,18 @@ namespace PerfJudge.Sandbox;
 /// worker's sandbox; the worker's zygote joins it once, so every candidate is born inside and one
 /// candidate at a time is limited and measured there (<c>pj_cgroup.py</c>).
 /// cgroup v2 when the engine's group offers the memory and pids controllers (a delegated
-/// subtree, or root); else cgroup v1 as root (memory, pids, cpu, cpuacct hierarchies, as
+/// subtree, or root); else cgroup v1 as root (memory, pids, cpuacct hierarchies, as
 /// ioi/isolate does); else none, and limits fall back to rlimits. Only used when candidates run
 /// under uids of their own (root): the files are root's, so a candidate cannot change its
 /// limits or leave its group.</summary>
 public sealed class CgroupTree : IDisposable
 {
-    private static readonly string[] V2Controllers = ["memory", "pids", "cpu"];
-    private static readonly string[] V1Controllers = ["memory", "pids", "cpu", "cpuacct"];
+    // No cpu controller: it schedules a group as one entity against every other task of its
+    // parent, so on a loaded machine two workers together got the share of one task (measured:
+    // half the throughput at load 35). CPU time is limited by RLIMIT_CPU and the wall deadline;
+    // cpuacct (v1) and cpu.stat (v2, present without the controller) still count it.
+    private static readonly string[] V2Controllers = ["memory", "pids"];
+    private static readonly string[] V1Controllers = ["memory", "pids", "cpuacct"];
     private readonly Dictionary<string, string> _roots; // hierarchy name -> host folder perfjudge-PID
 
     private CgroupTree(string version, Dictionary<string, string> roots)

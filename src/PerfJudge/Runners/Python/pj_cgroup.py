@@ -13,7 +13,7 @@ read here at import time, before the zygote clears its environment.
                        every fork on the machine (cgroup_threadgroup_rwsem), which cut throughput
                        by ~30% when each candidate moved into a group of its own.
     prepare(limits)    the checker, before a candidate's program is sent: writes its limits
-                       (memory, processes, one core of CPU bandwidth) and resets the peak and
+                       (memory, processes; no CPU bandwidth: see Sandbox/CgroupTree.cs) and resets the peak and
                        CPU counters, so what they read afterwards is this candidate's. A worker
                        runs one candidate at a time; the idle zygote is the only other member.
     collect(uid, mark) the checker, after reaping the candidate: kills every member of the
@@ -147,18 +147,14 @@ def prepare(limits):
         _set(d["pids"] + "/pids.max", procs)
         if "cpuacct" in d:
             _write(d["cpuacct"] + "/cpuacct.usage", 0)
-        if "cpu" in d:
-            _set(d["cpu"] + "/cpu.cfs_period_us", 100000)
-            _set(d["cpu"] + "/cpu.cfs_quota_us", 100000)  # one core at most
     else:
         u = _DIRS["unified"]
         _set(u + "/memory.max", mem)
         _set(u + "/pids.max", procs)
-        for name, value in (("memory.swap.max", 0), ("cpu.max", "100000 100000")):
-            try:
-                _set(u + "/" + name, value)
-            except OSError:
-                pass
+        try:
+            _set(u + "/memory.swap.max", 0)
+        except OSError:
+            pass
         try:  # memory.peak is reset per open file (Linux 6.12+): keep this one for collect
             fd = os.open(u + "/memory.peak", os.O_RDWR)
             os.write(fd, b"reset")

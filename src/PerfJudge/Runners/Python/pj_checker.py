@@ -257,7 +257,7 @@ def control_fields(cand, maxrss_kb):
     fields = {
         "peak_memory_bytes": peak if peak is not None else maxrss_kb * 1024,
         "controls": {"memory": kind or "rlimit", "processes": kind or "rlimit",
-                     "cpu_time": "rlimit", "cpu_share": kind or "none",
+                     "cpu_time": "rlimit", "cpu_accounting": kind or "none",
                      "peak_memory": kind or "rusage", "uid": "own" if cand.uid is not None else "shared"},
     }
     if cg:
