@@ -9,6 +9,7 @@ import select
 import signal
 import time
 
+import pj_cgroup
 from pj_checkers import builtin, testlib_outcome
 from pj_process import kill_uid
 from pj_toolchains import compile_command, run_setup, runtime_config
@@ -34,17 +35,22 @@ def _read(path, limit):
 class Run:
     """What one sandboxed process did: status, rusage, wall time, stdout, stderr (tail)."""
 
-    def __init__(self, timed_out, status, cpu, max_rss_kb, wall, out, out_size, err, artifact=None):
+    def __init__(self, timed_out, status, cpu, max_rss_kb, wall, out, out_size, err, artifact=None, cgroup=None):
         self.timed_out, self.status, self.cpu, self.max_rss_kb = timed_out, status, cpu, max_rss_kb
         self.wall, self.out, self.out_size, self.err, self.artifact = wall, out, out_size, err, artifact
+        self.cgroup = cgroup or {}
 
 
-def run_process(source, setup, limits, keep=None, output_cap=None):
+def run_process(source, setup, limits, keep=None, output_cap=None, cgroup_memory=None):
     """Runs one whole program in a fresh candidate process (pj_candidate.run_whole_program) and
     waits for it, at most limits["wall_seconds"]. `keep` names a file of its work dir to read
-    back (a compiler's artifact) before the process's files are removed."""
+    back (a compiler's artifact) before the process's files are removed. With the worker's
+    cgroup, its memory limit is `cgroup_memory` (default: the address-space limit) and the peak
+    memory and OOM kills come from the cgroup (as for function candidates, pj_process.load)."""
     cand = source.spawn()
     try:
+        if cand.uid is not None:  # cgroups only with a uid of its own, as pj_process.load
+            cand.cgroup_mark = pj_cgroup.prepare(dict(limits, memory_bytes=cgroup_memory or limits["memory_bytes"]))
         started = time.monotonic()
         setup = dict(setup)
         setup["limits"] = limits
@@ -64,7 +70,7 @@ def run_process(source, setup, limits, keep=None, output_cap=None):
             artifact = _read(os.path.join(cand.scratch, "w", keep), limits["file_bytes"] + 1)
     finally:
         (status, utime, stime, maxrss, _), out_size = cand.finish()
-    return Run(timed_out, status, utime + stime, maxrss, wall, out, len(out), err, artifact)
+    return Run(timed_out, status, utime + stime, maxrss, wall, out, len(out), err, artifact, cand.cgroup)
 
 
 def _resource_verdict(run, limits):
@@ -83,7 +89,7 @@ def _resource_verdict(run, limits):
         return None
     tail = run.err[-4096:]
     memory = limits["memory_bytes"]
-    if (b"bad_alloc" in tail or b"MemoryError" in tail or b"OutOfMemoryException" in tail
+    if (run.cgroup.get("oom_kills") or b"bad_alloc" in tail or b"MemoryError" in tail or b"OutOfMemoryException" in tail
             or (memory and run.max_rss_kb * 1024 >= 0.9 * memory)):
         return "memory_limit", "out of memory (%s)" % describe_status(run.status)
     message = _trim(tail, 500).strip()
@@ -160,6 +166,7 @@ class Runnable:
     def __init__(self, source, spec, limits):
         self.language = spec["language"]
         self.limits = dict(limits)
+        self.cgroup_memory = limits["memory_bytes"]
         folder, data = install(source, self.language, spec["artifact"])
         if self.language == "python":
             self.setup = {"script": data.decode("utf-8", "surrogateescape")}
@@ -177,7 +184,7 @@ class Runnable:
                 setup["argv"] = setup["argv"] + list(args)
             else:
                 setup["args"] = list(args)
-        return run_process(source, setup, self.limits)
+        return run_process(source, setup, self.limits, cgroup_memory=self.cgroup_memory)
 
 
 def judge_output(source, checker, test, output):
@@ -226,6 +233,8 @@ def judge_program(request, source):
                 verdict, points, detail = judge_output(source, checker, test, run.out)
             result = {"verdict": verdict, "points": points, "cpu_s": run.cpu, "wall_s": run.wall,
                       "max_rss_kb": max(run.max_rss_kb, (results[i] or {}).get("max_rss_kb", 0))}
+            if run.cgroup.get("peak_memory_bytes") is not None:  # no launcher floor, unlike ru_maxrss
+                result["peak_memory_bytes"] = run.cgroup["peak_memory_bytes"]
             if detail:
                 result["detail"] = detail
             results[i] = result
