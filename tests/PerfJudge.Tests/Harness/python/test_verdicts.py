@@ -24,6 +24,9 @@ class FakeCandidate:
         self.exit = (status, cpu[0], cpu[1], 2048, 77)
         self.out_size, self.load_outcome = out_size, load
         self.finished = 0
+        self.uid = None
+        self.cgroup_mark = None  # as pj_process.Candidate: no cgroup for this candidate
+        self.cgroup = {}
 
     def wait(self):
         return self.exit
@@ -46,8 +49,11 @@ class Verdicts(unittest.TestCase):
 
     def test_finalize_adds_exit_status_and_rusage(self):
         result = V.finalize({"verdict": "passed"}, FakeCandidate(exited(0), (0.25, 0.5), 10), LIMITS)
+        controls = result.pop("controls")
         self.assertEqual(result, {"verdict": "passed", "status": "exit 0", "cpu_user_s": 0.25,
-                                  "cpu_sys_s": 0.5, "max_rss_kb": 2048, "minor_faults": 77})
+                                  "cpu_sys_s": 0.5, "max_rss_kb": 2048, "minor_faults": 77,
+                                  "peak_memory_bytes": 2048 * 1024})  # no cgroup: the rusage peak
+        self.assertEqual((controls["memory"], controls["peak_memory"], controls["uid"]), ("rlimit", "rusage", "shared"))
 
     def test_output_at_the_limit_overrides_any_verdict_but_a_sandbox_error(self):
         for verdict in ("passed", "failed", "error", "timeout"):
