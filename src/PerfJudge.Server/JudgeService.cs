@@ -106,7 +106,9 @@ public sealed class JudgeService : IAsyncDisposable
     {
         var task = input.TaskId is { } id ? _tasks[id].Task
             : new CodeTask("inline", input.Prompt ?? "", "", input.Tests!, input.EntryPoint!);
-        var program = input.CodeKind == "completion" ? CodeTask.JoinProgram(task.Prompt, input.Code!) : input.Code!;
+        // Code in Markdown fences is taken out of them, as the CLI does for samples files.
+        var code = CodeExtractor.Extract(input.Code!);
+        var program = input.CodeKind == "completion" ? CodeTask.JoinProgram(task.Prompt, code) : code;
         var sample = new Sample("api", task.TaskId, 0, program, 0, new Dictionary<string, double>());
         var suite = new TaskSuite("api", "api", [task]);
         var limits = Limits(input.Options);

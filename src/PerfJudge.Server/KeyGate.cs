@@ -17,9 +17,10 @@ public sealed class KeyGate : IDisposable
         _keys = keys.Select(k => (k, Convert.FromHexString(k.Sha256),
             new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
+                // A burst of ten seconds' worth, refilled in steps of at most 100 ms.
                 TokenLimit = Math.Max(1, k.RequestsPerMinute / 6),
-                TokensPerPeriod = Math.Max(1, k.RequestsPerMinute / 60),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                TokensPerPeriod = k.RequestsPerMinute >= 600 ? k.RequestsPerMinute / 600 : 1,
+                ReplenishmentPeriod = k.RequestsPerMinute >= 600 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromMinutes(1) / k.RequestsPerMinute,
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }),
