@@ -11,7 +11,7 @@ public sealed class ProgramReportTests
         var costs = new Dictionary<string, double>();
         ResultRow Row(string model, string verdict, double score, double[] subtasks, double? speedup) =>
             new("programs/<inv>", model, 0, 1, verdict, null, "bubblewrap", 0.5, 1000, false, null, costs, "python 3.11.7", "m",
-                new RowProgram("cpp", 4, 6, score, 100, subtasks, 1.25, speedup));
+                Program: new RowProgram("cpp", 4, 6, score, 100, subtasks, 1.25, speedup));
         var rows = new[]
         {
             Row("a<script>", "timeout", 60, [30, 30, 0], null),
