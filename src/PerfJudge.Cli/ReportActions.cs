@@ -22,7 +22,7 @@ public static class ReportActions
                 errors.WriteLine($"perfjudge {command.Name}: {ex.Message}");
                 return ExitCodes.Usage;
             }
-            catch (Exception ex) when (ex is ReportFormatException or ModelsFileException or StoreException)
+            catch (Exception ex) when (ex is ReportFormatException or ModelsFileException or StoreException or IOException)
             {
                 errors.WriteLine($"perfjudge {command.Name}: {ex.Message}");
                 return ExitCodes.InputOrEnvironment;
