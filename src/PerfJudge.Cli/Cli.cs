@@ -31,6 +31,18 @@ public static class Cli
             await errors.WriteLineAsync("Run 'perfjudge --help' for usage.");
             return ExitCodes.Usage;
         }
-        return await parse.InvokeAsync(cancellationToken: cancel);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Expected failures are diagnostics; reaching here is a bug. One line, not a stack trace.
+            await errors.WriteLineAsync($"perfjudge: internal error ({ex.GetType().Name}): {ex.Message}");
+            await errors.WriteLineAsync(Environment.GetEnvironmentVariable("PERFJUDGE_DEBUG") is "1"
+                ? ex.ToString()
+                : "This is a bug in PerfJudge; please report it with the command line. PERFJUDGE_DEBUG=1 prints the stack trace.");
+            return ExitCodes.Internal;
+        }
     }
 }

