@@ -35,8 +35,13 @@ public static class Services
         {
             var info = new ProcessStartInfo("sinfo", "-h -o %T") { RedirectStandardOutput = true, RedirectStandardError = true };
             using var p = Process.Start(info)!;
-            var output = p.StandardOutput.ReadToEnd();
-            p.WaitForExit(10_000);
+            var read = p.StandardOutput.ReadToEndAsync();
+            if (!p.WaitForExit(15_000))
+            {
+                p.Kill();
+                return "sinfo did not answer within 15 s (slurmctld down?); run .ci/services.sh";
+            }
+            var output = read.Result;
             return p.ExitCode == 0 && output.Split('\n').Any(s => s.Trim() is "idle" or "mixed" or "allocated")
                 ? null : $"no Slurm node is up (sinfo: {output.Trim()}); run .ci/services.sh";
         }
