@@ -80,7 +80,7 @@ public static class ResultsDocumentReader
     private static readonly HashSet<string> RowFields = new(StringComparer.Ordinal)
     {
         "task_id", "model", "sample", "line", "verdict", "detail", "isolation", "cpu_s", "max_rss_kb", "cached",
-        "efficiency", "speedup", "dps", "dps_norm", "cost", "exceeded_level", "memory_ratio", "runtime", "machine",
+        "efficiency", "speedup", "dps", "dps_norm", "cost", "exceeded_level", "memory_ratio", "runtime", "machine", "peak_memory_kb",
     };
 
     private static ResultRow ReadRow(Reader ctx, JsonNode? node, string path)
@@ -100,7 +100,9 @@ public static class ResultsDocumentReader
             (int)(Reader.Double(r["line"]) ?? 0), ctx.Str(r, "verdict", path), Reader.OptStr(r, "detail"),
             Reader.OptStr(r, "isolation") ?? "", Reader.Double(r["cpu_s"]) ?? 0, (long)(Reader.Double(r["max_rss_kb"]) ?? 0),
             r["cached"]?.GetValueKind() == JsonValueKind.True, efficiency, costs, Reader.OptStr(r, "runtime") ?? "",
-            Reader.OptStr(r, "machine") ?? "");
+            Reader.OptStr(r, "machine") ?? "", Reader.Double(r["peak_memory_kb"]) is { } peak ? (long)peak : null,
+            r["controls"] is JsonObject c ? c.Where(p => p.Value?.GetValueKind() == JsonValueKind.String)
+                .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal) : null);
     }
 
     private sealed class Reader(string source)
