@@ -16,6 +16,8 @@ public static class Cli
         root.Subcommands.Add(ParetoCommand.Create(console, errors));
         root.Subcommands.Add(CompareCommand.Create(console, errors));
         root.Subcommands.Add(StressCommand.Create(console, errors));
+        root.Subcommands.Add(MergeCommand.Create(console, errors));
+        root.Subcommands.Add(PlanCommand.Create(console, errors));
         root.Subcommands.Add(ServeCommand.Create(console, errors));
         if (args.Length == 0)
         {

@@ -28,10 +28,12 @@ public static class EvalCommand
         var alpha = new Option<double>("--alpha") { Description = "Efficiency suites: time limit = alpha x slowest reference", DefaultValueFactory = _ => 2.0 };
         var seed = new Option<int>("--seed") { Description = "Efficiency suites: seed of the input generators", DefaultValueFactory = _ => 0 };
         var metrics = new Option<string>("--metrics") { Description = "Metric families in the table: pass,eff,dps,speedup (geometric mean),speedups (other means),pie,effibench (the JSON has all)", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
+        var shard = new Option<string?>("--shard") { Description = "Judge one shard of the tasks: I/N (0-based), env (Slurm array / Kubernetes Indexed Job), env/N" };
+        var group = new Option<string?>("--group") { Description = "With --shard: name of the sharded run (default: derived from suite, samples and shard count)" };
         var engine = new EngineOptionSet(timeout: 3.0);
         var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model; eff@k, DPS and speedups on efficiency suites")
         {
-            suite, samples, k, memory, json, html, skipInvalid, keepFences, rounds, alpha, seed, metrics,
+            suite, samples, k, memory, json, html, skipInvalid, keepFences, rounds, alpha, seed, metrics, shard, group,
         };
         engine.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -41,11 +43,12 @@ public static class EvalCommand
             var families = parse.GetValue(metrics)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             problems.AddRange(families.Where(f => !MetricFamilies.Contains(f))
                 .Select(f => Diagnostic.Usage("--metrics", $"unknown family '{f}' ({string.Join(", ", MetricFamilies)})")));
+            var spec = parse.GetValue(shard) is { } text ? ShardSpec.Parse(text, Environment.GetEnvironmentVariable, problems) : null;
             var limits = ExecutionLimits.WithTimeout(parse.GetValue(engine.Timeout)) with { MemoryBytes = (long)parse.GetValue(memory) << 20 };
             var files = parse.GetValue(samples) ?? [];
             var options = new EvalOptions(parse.GetValue(suite)!, files.FirstOrDefault(), ks, limits, engine.Read(parse),
                 parse.GetValue(skipInvalid), parse.GetValue(rounds), parse.GetValue(alpha), parse.GetValue(seed), parse.GetValue(engine.Meter)!,
-                files.Skip(1).ToList(), parse.GetValue(keepFences));
+                files.Skip(1).ToList(), parse.GetValue(keepFences), spec, parse.GetValue(group));
             problems.AddRange(options.Validate());
             problems.AddRange(OutputPaths.Check(("--json", parse.GetValue(json)), ("--html", parse.GetValue(html))));
             if (problems.Any(p => p.IsError))

@@ -52,7 +52,7 @@ public sealed class EvalHandler
         _console.MarkupLineInterpolated($"[grey]{report.Rows.Count} samples in {report.Run.WallSeconds:F1} s ({report.Rows.Count(r => r.Cached)} from the store)[/]");
         if (report.Run.Id is not null)
         {
-            _console.MarkupLineInterpolated($"[grey]run[/] {report.Run.Id} [grey]recorded in[/] {options.Engine.StorePath} [grey](perfjudge report --run {report.Run.Id})[/]");
+            _console.MarkupLineInterpolated($"[grey]run[/] {report.Run.Id} [grey]recorded in[/] {PerfJudge.Storage.ResultStores.Display(options.Engine.StorePath)} [grey](perfjudge report --run {report.Run.Id})[/]");
         }
         var written = Write("--json", output.JsonPath, () => outcome.Document, "results written to")
             && Write("--html", output.HtmlPath, () => HtmlReport.Render(report, CostQualityDefaults.FromSamples(report)), "HTML report written to");

@@ -22,8 +22,17 @@ public sealed class SandboxEngineFactory : IEngineFactory
             return null;
         }
         var (python, command, level) = setup.Value;
+        IResultStore store;
+        try
+        {
+            store = options.NoCache ? new NullResultStore() : ResultStores.Open(options.StorePath);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException or UriFormatException)
+        {
+            diagnostics.Add(Diagnostic.Environment("store.open", $"cannot open the result store {ResultStores.Display(options.StorePath)}: {ex.Message}"));
+            return null;
+        }
         IRunner runner = new PythonRunner(command, level, python, options.Workers, MachineFingerprint.Current);
-        IResultStore store = options.NoCache ? new NullResultStore() : new SqliteResultStore(options.StorePath);
         if (!options.NoCache)
         {
             runner = new CachingRunner(runner, options.Fresh ? new WriteOnlyStore(store) : store);

@@ -27,7 +27,7 @@ public static class ResultsDocument
             rows.Add(Row(r));
         }
         var run = report.Run;
-        return new JsonObject
+        var document = new JsonObject
         {
             ["schema"] = Schema,
             ["suite"] = report.Suite,
@@ -48,6 +48,8 @@ public static class ResultsDocument
             ["models"] = models,
             ["results"] = rows,
         };
+        ShardFields.Write((JsonObject)document["run"]!, run);
+        return document;
     }
 
     /// <summary>The document as indented JSON text.</summary>

@@ -44,7 +44,7 @@ public static class ResultsDocumentReader
             // Summaries are recomputed from the rows (the one result model); the stored ones only tell
             // which k a document written before runs recorded their k asked for.
             var ks = ctx.Ks(run, "run") ?? KsOf(models);
-            return Report.Build(ctx.Str(doc, "suite", ""), info with { Ks = ks }, rows);
+            return Report.Build(ctx.Str(doc, "suite", ""), info with { Ks = ks, Shard = ShardFields.ReadShard(run), Shards = ShardFields.ReadShards(run) }, rows);
         }
         catch (FormatException ex)
         {

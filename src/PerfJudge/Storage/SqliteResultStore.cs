@@ -25,10 +25,7 @@ public sealed class SqliteResultStore : IResultStore
             _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
             _connection.Open();
             Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
-            Execute("CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, json TEXT NOT NULL, " +
-                "stored_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));");
-            Execute("CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, started_utc TEXT NOT NULL, suite TEXT NOT NULL, " +
-                "models INTEGER NOT NULL, samples INTEGER NOT NULL, json TEXT NOT NULL);");
+            Migrate();
             // A truncated file opens and even answers some queries; the quick check reads every page once.
             if (ExecuteScalar("PRAGMA quick_check;") is string check && check != "ok")
             {
@@ -40,6 +37,53 @@ public sealed class SqliteResultStore : IResultStore
             _connection?.Dispose();
             throw new StoreException(StoreException.Describe(path, ex.Message), ex);
         }
+    }
+
+    /// <summary>The schema, step by step; the version reached is kept in <c>PRAGMA user_version</c>.
+    /// Version 1 is the schema of stores written before versions were recorded (hence IF NOT EXISTS).</summary>
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, json TEXT NOT NULL, " +
+            "stored_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));" +
+            "CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, started_utc TEXT NOT NULL, suite TEXT NOT NULL, " +
+            "models INTEGER NOT NULL, samples INTEGER NOT NULL, json TEXT NOT NULL);"),
+        new(2, "ALTER TABLE runs ADD COLUMN shard_group TEXT; ALTER TABLE runs ADD COLUMN shard_index INTEGER NOT NULL DEFAULT 0;" +
+            "ALTER TABLE runs ADD COLUMN shard_count INTEGER NOT NULL DEFAULT 0;" +
+            "CREATE INDEX IF NOT EXISTS runs_shard_group ON runs(shard_group, shard_index);"),
+    ];
+
+    /// <summary>The schema version of the open store.</summary>
+    public int SchemaVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return ReadVersion(null);
+            }
+        }
+    }
+
+    private int ReadVersion(SqliteTransaction? transaction)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void Migrate()
+    {
+        // BEGIN IMMEDIATE takes the write lock first, so two processes opening a new store at once
+        // apply each step once: the second one sees the version the first one reached.
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var version = ReadVersion(transaction);
+        foreach (var step in Migrations.Where(m => m.Version > version))
+        {
+            Execute(step.Sql, transaction);
+            Execute($"PRAGMA user_version = {step.Version}", transaction);
+        }
+        transaction.Commit();
     }
 
     /// <inheritdoc />
@@ -81,7 +125,11 @@ public sealed class SqliteResultStore : IResultStore
             Guarded(() =>
             {
                 using var command = _connection.CreateCommand();
-                command.CommandText = "INSERT OR REPLACE INTO runs(id, started_utc, suite, models, samples, json) VALUES ($id, $started, $suite, $models, $samples, $json)";
+                command.CommandText = "INSERT OR REPLACE INTO runs(id, started_utc, suite, models, samples, json, shard_group, shard_index, shard_count) " +
+                    "VALUES ($id, $started, $suite, $models, $samples, $json, $group, $index, $count)";
+                command.Parameters.AddWithValue("$group", (object?)run.ShardGroup ?? DBNull.Value);
+                command.Parameters.AddWithValue("$index", run.ShardIndex);
+                command.Parameters.AddWithValue("$count", run.ShardCount);
                 command.Parameters.AddWithValue("$id", run.Id);
                 command.Parameters.AddWithValue("$started", run.StartedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
                 command.Parameters.AddWithValue("$suite", run.Suite);
@@ -119,12 +167,13 @@ public sealed class SqliteResultStore : IResultStore
             Guarded(() =>
             {
                 using var command = _connection.CreateCommand();
-                command.CommandText = "SELECT id, started_utc, suite, models, samples FROM runs ORDER BY started_utc DESC, id DESC";
+                command.CommandText = "SELECT id, started_utc, suite, models, samples, shard_group, shard_index, shard_count FROM runs ORDER BY started_utc DESC, id DESC";
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
                     runs.Add(new StoredRun(reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
-                        reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4)));
+                        reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                        reader.GetInt32(6), reader.GetInt32(7)));
                 }
                 return runs.Count;
             });
@@ -146,9 +195,10 @@ public sealed class SqliteResultStore : IResultStore
         }
     }
 
-    private void Execute(string sql)
+    private void Execute(string sql, SqliteTransaction? transaction = null)
     {
         using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
