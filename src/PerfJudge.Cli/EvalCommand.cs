@@ -26,12 +26,15 @@ public static class EvalCommand
         var alpha = new Option<double>("--alpha") { Description = "Efficiency suites: time limit = alpha x slowest reference", DefaultValueFactory = _ => 2.0 };
         var seed = new Option<int>("--seed") { Description = "Efficiency suites: seed of the input generators", DefaultValueFactory = _ => 0 };
         var metrics = new Option<string>("--metrics") { Description = "Metric families in the table: pass,eff,dps,speedup (geometric mean),speedups (other means),pie,effibench (the JSON has all)", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
+        var generate = new Option<bool>("--generate") { Description = "First generate the samples from a model endpoint into --samples (options as in 'perfjudge generate'; an existing file is resumed)" };
+        var generation = new GenerateOptionSet();
         var engine = new EngineOptionSet(timeout: 3.0);
         var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model; eff@k, DPS and speedups on efficiency suites")
         {
-            suite, samples, k, memory, json, html, skipInvalid, rounds, alpha, seed, metrics,
+            suite, samples, k, memory, json, html, skipInvalid, rounds, alpha, seed, metrics, generate,
         };
         engine.AddTo(command);
+        generation.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             var problems = new List<Diagnostic>();
@@ -43,10 +46,16 @@ public static class EvalCommand
             var options = new EvalOptions(parse.GetValue(suite)!, parse.GetValue(samples), ks, limits, engine.Read(parse),
                 parse.GetValue(skipInvalid), parse.GetValue(rounds), parse.GetValue(alpha), parse.GetValue(seed), parse.GetValue(engine.Meter)!);
             problems.AddRange(options.Validate());
+            var generating = parse.GetValue(generate) ? generation.Read(parse, options.Suite, options.Samples, problems) : null;
+            problems.AddRange(generating?.Validate().Select(p => p.Field == "--out" ? p with { Field = "--samples" } : p) ?? []);
             if (problems.Any(p => p.IsError))
             {
                 DiagnosticWriter.Write(errors, problems, "perfjudge eval");
                 return ExitCodes.Usage;
+            }
+            if (generating is not null && await new GenerateHandler(console, errors).RunAsync(generating, cancel) is var code and not ExitCodes.Done)
+            {
+                return code;
             }
             var output = new EvalOutput(parse.GetValue(json), parse.GetValue(html), families);
             return await new EvalHandler(console, errors).RunAsync(options, output, cancel);
