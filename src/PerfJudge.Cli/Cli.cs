@@ -17,6 +17,7 @@ public static class Cli
         root.Subcommands.Add(CompareCommand.Create(console, errors));
         root.Subcommands.Add(StressCommand.Create(console, errors));
         root.Subcommands.Add(GenerateCommand.Create(console, errors));
+        root.Subcommands.Add(PairsCommand.Create(console, errors));
         if (args.Length == 0)
         {
             args = ["eval"];

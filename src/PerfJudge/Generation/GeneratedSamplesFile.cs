@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -10,6 +11,8 @@ namespace PerfJudge.Generation;
 /// cut by the crash is removed first.</summary>
 public sealed class GeneratedSamplesFile : IDisposable
 {
+    // Samples are read by people too: keep code readable (quotes, <, >, backticks unescaped).
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly FileStream _stream;
     private readonly Lock _gate = new();
 
@@ -63,7 +66,7 @@ public sealed class GeneratedSamplesFile : IDisposable
     /// <summary>Appends one sample line and flushes it to the operating system.</summary>
     public void Append(JsonObject sample)
     {
-        var line = Encoding.UTF8.GetBytes(sample.ToJsonString() + "\n");
+        var line = Encoding.UTF8.GetBytes(sample.ToJsonString(Json) + "\n");
         lock (_gate)
         {
             _stream.Write(line);
