@@ -13,7 +13,8 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src",
                                 "PerfJudge", "Runners", "Python"))
-import harness  # noqa: E402  (the worker's own module: same imports, same heap)
+import harness  # noqa: E402,F401  (the worker's entry: the zygote's imports, the zygote's heap)
+import pj_wire  # noqa: E402  (the codec candidates and the checker use; already loaded by harness)
 
 gc.collect()
 gc.freeze()
@@ -30,8 +31,8 @@ def work():
     ns = {}
     exec(compile(PROGRAM, "<c>", "exec"), ns)
     for _ in range(5):
-        value = harness.encode([ns["f"]([1.0, 2.0, 3.0], 0.5)])
-        harness.decode(harness.loads_strict(json.dumps(value)))
+        value = pj_wire.encode([ns["f"]([1.0, 2.0, 3.0], 0.5)])
+        pj_wire.decode(pj_wire.loads_strict(json.dumps(value)))
 
 
 def measure(busy, n=100):

@@ -1,25 +1,30 @@
 # PerfJudge Python worker. Runs inside the sandbox; written by PerfJudge, not by a candidate.
 #
-# Processes of one worker (see docs/security.md):
-#   zygote    - started once, clean: it never reads a request, so nothing it forks holds tests.
-#               On the checker's request it forks a candidate, hands the candidate's pipe ends
-#               and a pidfd to the checker over a socket, reaps the candidate with wait4 and
-#               reports its exit status and rusage to the checker.
-#   checker   - trusted, long-lived (pj_checker): reads requests from fd 0, runs the task's test
-#               code with a proxy in place of the candidate's function, writes one result line
-#               to fd 1.
+# Processes of one worker (see docs/security.md; the wire contract is docs/wire.md):
+#   zygote    - this process (pj_zygote): started once, clean: it never reads a request, so
+#               nothing it forks holds tests. It forks the checker, then on the checker's request
+#               forks candidates, hands their pipe ends and a pidfd to the checker, reaps them
+#               with wait4 and reports their exit status and rusage.
+#   checker   - trusted, long-lived (checker_main below): reads requests from fd 0, dispatches
+#               each by its kind to a grader, writes one reply line to fd 1.
 #   candidate - untrusted, one per sample (pj_candidate): receives only the program text, drops
 #               to a per-sample uid (when the worker may), applies rlimits, runs the program,
 #               serves calls as plain data, and is killed after the verdict.
-# Forks are expensive where page faults are (~10-25 us each on small VMs), so the zygote imports
-# only modules whose import leaves no fork-time cost (threading and random add >100 faults).
-import gc
+#
+# The harness in layers, each module importing only its own or lower layers (a test reads the
+# import graph); this entry, with the checker's main loop, is imported by nothing:
+#   0 wire and literals  pj_wire, pj_literal
+#   1 processes          pj_candidate, pj_zygote, pj_process
+#   2 verdicts, meters   pj_verdicts, pj_meters
+#   3 cases              pj_cases, pj_bounded, pj_enamel_helpers
+#   4 graders            pj_tests, pj_run, pj_perf, pj_measure, pj_refcosts, pj_fuzz, pj_stress
+#   5 entry              harness (pj_cg_run, the callgrind meter's script, stands alone)
+# The zygote imports only layers 0-1 (forks are expensive where page faults are, ~10-25 us each on
+# small VMs, so its heap stays small); the graders are imported by the checker after it is forked.
 import json
 import os
-import select
-import signal
-import socket
 import sys
+import time
 
 _here = os.path.dirname(os.path.abspath(__file__))
 if _here not in sys.path:
@@ -44,22 +49,59 @@ try:
 except Exception:
     pass
 
-from pj_candidate import candidate_main  # noqa: E402
-from pj_wire import write_all  # noqa: E402
+import pj_zygote  # noqa: E402
+from pj_wire import read_request, write_all  # noqa: E402
 
 PROTOCOL = 3
 
 
-def prctl(option, value):
-    try:
-        import ctypes
-        return ctypes.CDLL(None).prctl(option, value, 0, 0, 0)
-    except Exception:
-        return -1
+def handlers():
+    """The dispatch table: request kind -> grader(request, source) -> reply dict. A request
+    without a kind (or with kind null) is a correctness judgement. Imported here, in the checker
+    only: the zygote never loads the graders."""
+    import pj_measure
+    import pj_perf
+    import pj_stress
+    import pj_tests
+    return {None: pj_tests.judge_sample, "perf": pj_perf.judge_task,
+            "measure": pj_measure.measure_program, "stress": pj_stress.stress_task}
 
 
-def uid_for(uid_base, serial):
-    return uid_base + 1 + serial % 999_999 if uid_base else None
+def dispatch(request, source, table):
+    """The reply to one request: the grader's result with "id" (the request's, echoed) and
+    "wall_s" added. Never raises: an unknown kind, a request that is not an object, and a failure
+    of the harness itself are sandbox_error replies."""
+    started = time.monotonic()
+    if type(request) is not dict:
+        result = {"verdict": "sandbox_error", "detail": "a request must be a JSON object"}
+        request = {}
+    else:
+        try:
+            kind = request.get("kind")
+            grader = table.get(kind) if kind is None or type(kind) is str else None
+            if grader is None:
+                result = {"verdict": "sandbox_error", "detail": "unknown request kind %r" % (kind,)}
+            else:
+                result = grader(request, source)
+        except BaseException as exc:  # a harness bug must still produce exactly one line
+            result = {"verdict": "sandbox_error", "detail": "harness: %r" % (exc,)}
+    result["id"] = request.get("id")
+    result["wall_s"] = time.monotonic() - started
+    return result
+
+
+def checker_main(ctrl, uid_base, scratch_root):
+    """The checker's main loop: one reply line per request, until fd 0 ends."""
+    import random  # the checker may use anything; it is never forked to run candidate code
+    from pj_process import CandidateSource
+    table = handlers()
+    source = CandidateSource(ctrl, uid_base, scratch_root)
+    while True:
+        request = read_request()
+        if request is None:
+            return
+        random.seed(0)  # tests that draw random inputs see the same ones for every sample
+        write_all(1, (json.dumps(dispatch(request, source, table)) + "\n").encode())
 
 
 def start_checker(ctrl, uid_base, scratch_root):
@@ -67,8 +109,7 @@ def start_checker(ctrl, uid_base, scratch_root):
     if pid == 0:
         code = 0
         try:
-            import pj_checker
-            pj_checker.checker_main(ctrl, uid_base, scratch_root)
+            checker_main(ctrl, uid_base, scratch_root)
         except BaseException as exc:
             sys.stderr.write("perfjudge harness: checker: %r\n" % (exc,))
             code = 1
@@ -76,97 +117,11 @@ def start_checker(ctrl, uid_base, scratch_root):
     return pid
 
 
-def fork_candidate(serial, uid_base, scratch_root, ctrl):
-    to_cand_r, to_cand_w = os.pipe()
-    from_cand_r, from_cand_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        ctrl.close()
-        os.close(to_cand_w)
-        os.close(from_cand_r)
-        try:
-            candidate_main(to_cand_r, from_cand_w, uid_for(uid_base, serial),
-                           os.path.join(scratch_root, "s%d" % serial))
-        finally:
-            os._exit(0)
-    os.close(to_cand_r)
-    os.close(from_cand_w)
-    pidfd = os.pidfd_open(pid)
-    try:
-        socket.send_fds(ctrl, [json.dumps(["cand", serial, pid]).encode()],
-                        [to_cand_w, from_cand_r, pidfd])
-    finally:
-        os.close(to_cand_w)
-        os.close(from_cand_r)
-    return pid, pidfd
-
-
-def zygote_main():
-    uid_base = int(os.environ.get("PERFJUDGE_UID_BASE", "0"))
-    scratch_root = os.environ.get("PERFJUDGE_SCRATCH", "/tmp")
-    if uid_base and os.geteuid() != 0:
-        uid_base = 0
-    for key in list(os.environ):
-        if key not in ("PATH", "LANG", "PYTHONHASHSEED", "PERFJUDGE_CPU"):
-            del os.environ[key]
-    prctl(4, 0)   # PR_SET_DUMPABLE=0: no ptrace, no /proc/PID/fd of ours for candidates
-    prctl(36, 1)  # PR_SET_CHILD_SUBREAPER: orphans of candidates are reaped here
-    ctrl, ctrl_checker = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    checker = start_checker(ctrl_checker, uid_base, scratch_root)
-    ctrl_checker.close()
-    # The zygote (and so every candidate) never holds the request or result channels.
-    null = os.open("/dev/null", os.O_RDWR)
-    os.dup2(null, 0)
-    os.dup2(null, 1)
-    os.close(null)
-    checker_fd = os.pidfd_open(checker)
-    gc.collect()
-    gc.freeze()  # collections in candidates then leave the shared pages alone
-    live = {}  # pidfd -> (pid, serial)
-    serial = 0
-    while True:
-        ready, _, _ = select.select([ctrl, checker_fd] + list(live), [], [], 1.0)
-        for fd in ready:
-            if fd == checker_fd:
-                for pid, _ in live.values():
-                    os.kill(pid, signal.SIGKILL)
-                return
-            if fd is ctrl:
-                if not ctrl.recv(16):
-                    return
-                serial += 1
-                pid, pidfd = fork_candidate(serial, uid_base, scratch_root, ctrl)
-                live[pidfd] = (pid, serial)
-            else:
-                pid, done = live.pop(fd)
-                os.close(fd)
-                _, status, usage = os.wait4(pid, 0)
-                ctrl.send(json.dumps(["exit", done, status, usage.ru_utime, usage.ru_stime,
-                                      usage.ru_maxrss, usage.ru_minflt]).encode())
-        reap_orphans(live)
-
-
-def reap_orphans(live):
-    """Reaps processes re-parented to us (we are a subreaper), leaving tracked candidates alone."""
-    tracked = {pid for pid, _ in live.values()}
-    while True:
-        try:
-            info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
-        except ChildProcessError:
-            return
-        if info is None or info.si_pid in tracked:
-            return
-        try:
-            os.waitpid(info.si_pid, os.WNOHANG)
-        except ChildProcessError:
-            return
-
-
 def main():
     write_all(1, (json.dumps({"hello": PROTOCOL, "python": sys.version.split()[0],
                               "uid_drop": bool(int(os.environ.get("PERFJUDGE_UID_BASE", "0"))
                                                and os.geteuid() == 0)}) + "\n").encode())
-    zygote_main()
+    pj_zygote.run(start_checker)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """The candidate process: forked from the clean zygote, it runs one untrusted program.
+Layer 1 (processes): imports only pj_wire.
 
 Until the program is loaded this is trusted harness code; afterwards the candidate owns the
 process and may tamper with anything in it, so nothing here decides a verdict or a cost.

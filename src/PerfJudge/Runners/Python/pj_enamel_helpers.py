@@ -1,5 +1,6 @@
 """Helpers that ENAMEL's input generators call. Written from ENAMEL's description of their
-behaviour (see shared/data/enamel/README.md); they only need to produce valid, varied inputs."""
+behaviour (see shared/data/enamel/README.md); they only need to produce valid, varied inputs.
+Layer 3 (cases): imports nothing of the harness."""
 import math
 import random
 

@@ -10,6 +10,7 @@ fast reference's cost standing for the size) grows at least 4x is chosen (choose
 Inputs on which a reference raises,
 disagrees, times out or runs out of memory are discarded. The chosen recipe then serves as the
 task's input generator for the scale search and the selection (pj_stress).
+Layer 4 (graders): imports pj_refcosts.
 
 Why recipes rather than a free-running evolution of mutants: an evolution decides hundreds of
 times on measured costs which mutant survives and which is a parent, and any one of those
@@ -20,6 +21,8 @@ far from, and the scale (doubling, then bisection); the inputs themselves are a 
 """
 import random
 import string
+
+from pj_refcosts import measure_batch
 
 MARGIN = 1.5
 GROWTH = 16          # the second probe scale is GROWTH x the first
@@ -174,16 +177,3 @@ def choose_recipe(ctx, originals, generate_case):
 
 def ratio(costs):
     return costs[-1] / max(costs[0], 1e-12)
-
-
-def measure_batch(ctx, inputs):
-    """[(costs per reference, None) or (None, reason)] per input: the whole batch in one process
-    per reference and round; when a reference fails on the batch, each input again alone."""
-    import pj_stress
-    if not inputs:
-        return []
-    costs, _, _ = pj_stress.measure_inputs(ctx, inputs, ctx.cfg["rounds"])
-    if costs is not None:
-        return [([c[i] for c in costs], None) for i in range(len(inputs))]
-    return [pj_stress.evaluate(ctx, args, ctx.cfg["rounds"])[:2] for args in inputs]
-

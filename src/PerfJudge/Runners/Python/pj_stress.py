@@ -3,83 +3,23 @@ or cost-guided fuzzing of its test inputs when it has none, then discriminative 
 the inputs on which the references' costs differ most.
 
 Generators and mutations run here, in the trusted checker (generators in a bounded child, see
-pj_literal.run_bounded); references run in sandboxed candidate processes and are measured by
-pj_perf.run_program, like any sample. An input is kept only if every reference answers it
+pj_bounded); references run in sandboxed candidate processes and are measured by
+pj_run.run_program, like any sample (pj_refcosts). An input is kept only if every reference answers it
 without raising, within the time and memory limits, and the references agree (task checker).
+Layer 4 (graders, highest): imports pj_fuzz, pj_refcosts, pj_tests and the layers below.
 """
 import math
 
 import pj_fuzz
 import pj_literal
-import pj_perf
 import pj_tests
-from pj_checker import finalize
-from pj_enamel_helpers import namespace
+from pj_bounded import run_bounded
+from pj_cases import load_generator
+from pj_meters import pin
+from pj_refcosts import Context, evaluate, measure_inputs
+from pj_verdicts import finalize
 
 MARGIN = 1.5  # selection: ratios within this factor of the best remaining one count as equal
-VERDICT_REASONS = {"error": "reference raised", "timeout": "reference timed out",
-                   "failed": "references disagree", "memory_limit": "memory cap",
-                   "crashed": "reference crashed", "output_limit": "output cap"}
-
-
-class Context:
-    """Everything the search needs about one task."""
-
-    def __init__(self, request, source):
-        self.request, self.source = request, source
-        self.cfg = request["stress"]
-        self.refs = request["references"]
-        self.meter = request.get("meter") or "cpu"
-        ns = {"__name__": "__checker__"}
-        pj_perf.exec_prompt(request, ns)
-        exec(compile(request["checker"], "<checker>", "exec"), ns)
-        self.check = ns["__check"]
-        self.warm = None
-        self.discarded = {}
-        self.notes = []
-
-    def discard(self, reason):
-        self.discarded[reason] = self.discarded.get(reason, 0) + 1
-
-
-def measure_inputs(ctx, inputs, rounds):
-    """(median cost per reference per input ([ref][input]), None, None), or (None, reason,
-    detail). Each reference runs all inputs in one fresh process per round, after an unmeasured
-    warm-up call on ctx.warm."""
-    cases = [(0, ctx.warm)] + [(1, args) for args in inputs]
-    costs = [[[] for _ in inputs] for _ in ctx.refs]
-    answers = None
-    for _ in range(rounds):
-        for r, program in enumerate(ctx.refs):
-            run = pj_perf.run_program(ctx.source, program, ctx.request, cases, answers, ctx.check,
-                                      None, ctx.meter)
-            if run.get("verdict") != "passed" or None in run["times"]:
-                verdict = run.get("verdict") or "crashed"
-                detail = run.get("detail") or ""
-                if verdict == "error" and "MemoryError" in detail:
-                    verdict = "memory_limit"
-                return None, VERDICT_REASONS.get(verdict, verdict), "reference %d: %s %s" % (r, verdict, detail)
-            if answers is None:
-                answers = run.pop("outputs")
-                for i, (_, args) in enumerate(cases):
-                    if not pj_perf.check_output(ctx.check, args, answers[i], answers[i]):
-                        return None, "references disagree", "the checker rejects reference 0's output"
-            for i in range(len(inputs)):
-                costs[r][i].append(run["times"][i + 1])
-    return [[median(c) for c in per_ref] for per_ref in costs], None, None
-
-
-def median(values):
-    values = sorted(values)
-    n = len(values)
-    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
-
-
-def evaluate(ctx, args, rounds):
-    """Costs per reference on one input (one input per process, so one bad input costs nothing
-    else), or (None, reason, detail)."""
-    costs, reason, detail = measure_inputs(ctx, [args], rounds)
-    return ([c[0] for c in costs] if costs else None), reason, detail
 
 
 def capture_test_inputs(ctx):
@@ -113,19 +53,12 @@ def capture_test_inputs(ctx):
     return [pj_literal.parse_args(text) for text in recorded]
 
 
-def load_generator(ctx):
-    ns = namespace()
-    pj_perf.exec_prompt(ctx.request, ns)
-    exec(compile(ctx.request["generator"], "<generator>", "exec"), ns)
-    return ns["generate_input"]
-
-
 def generate(ctx, gen, scale, cid):
     """(args, literal) of candidate cid at a scale, or (None, reason) after counting the discard."""
     seed_text = "stress/%s/%s/%d/%d" % (ctx.cfg["seed"], ctx.request["task_id"], scale, cid)
-    kind, body = pj_literal.run_bounded(gen, (scale, ctx.cfg["level_id"], cid), seed_text,
-                                        ctx.cfg["generator_timeout"], ctx.request["limits"]["memory_bytes"],
-                                        ctx.cfg["max_input_bytes"])
+    kind, body = run_bounded(gen, (scale, ctx.cfg["level_id"], cid), seed_text,
+                             ctx.cfg["generator_timeout"], ctx.request["limits"]["memory_bytes"],
+                             ctx.cfg["max_input_bytes"])
     if kind == "too large" or kind == "ok" and len(body) > ctx.cfg["max_input_bytes"]:
         ctx.discard("input over size cap")
         return None, "input over size cap"
@@ -257,12 +190,12 @@ def usable_test_inputs(ctx, originals):
 
 
 def stress_task(request, source):
-    pj_perf.pin(request)
+    pin(request)
     ctx = Context(request, source)
     if len(ctx.refs) < 2:
         return {"verdict": "error", "detail": "needs at least two references (a fast and a slow one)"}
     originals = capture_test_inputs(ctx)
-    gen = load_generator(ctx) if request.get("generator") else None
+    gen = load_generator(request) if request.get("generator") else None
     if originals:
         ctx.warm = originals[0]
     elif gen is not None:

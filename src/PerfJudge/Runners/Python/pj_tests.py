@@ -1,20 +1,11 @@
-"""Judging one sample against a task's test code (HumanEval style: check(candidate))."""
+"""Correctness grader: one sample against a task's test code (HumanEval style: check(candidate)),
+with a proxy in place of the candidate's function. Layer 4 (graders): imports pj_process,
+pj_verdicts, pj_cases."""
 import time
 
-from pj_checker import (CandidateGone, NotPlainResult, NotShippable, ended_verdict, finalize,
-                        reply_value)
-
-_code_cache = {}
-
-
-def compiled(source, name):
-    key = (name, source)
-    code = _code_cache.get(key)
-    if code is None:
-        if len(_code_cache) > 512:
-            _code_cache.clear()
-        code = _code_cache[key] = compile(source, name, "exec")
-    return code
+from pj_cases import compiled, exec_prompt
+from pj_process import CandidateGone, NotPlainResult, NotShippable, reply_value
+from pj_verdicts import ended_verdict, finalize, harness_error, load_program, raised_verdict
 
 
 class Proxy:
@@ -39,27 +30,24 @@ class Proxy:
 
 
 def judge_sample(request, source):
+    """The request without a kind: one program against the task's test, in a fresh process."""
     limits = request["limits"]
     cand = source.spawn()
     try:
         result = run_tests(request, cand, limits)
     except BaseException as exc:
-        result = {"verdict": "sandbox_error", "detail": "harness: %r" % (exc,)}
+        result = harness_error(exc)
     return finalize(result, cand, limits)
 
 
 def run_tests(request, cand, limits, proxy_type=Proxy):
     deadline = time.monotonic() + limits["wall_seconds"]
-    failure = cand.load(request["program"], request["entry_point"], limits, deadline)
+    failure = load_program(cand, request["program"], request["entry_point"], limits, deadline)
     if failure is not None:
         return failure
     proxy = proxy_type(cand, deadline)
     namespace = {"__name__": "__checker__"}
-    if request.get("prompt"):
-        try:
-            exec(compiled(request["prompt"], "<prompt>"), namespace)
-        except Exception:
-            pass  # a prompt that is not a complete program only lacks its helpers
+    exec_prompt(request, namespace)
     # Tests may call the function by name (HumanEval/33 compares with sort_third itself).
     namespace[request["entry_point"]] = proxy
     try:
@@ -73,23 +61,13 @@ def run_tests(request, cand, limits, proxy_type=Proxy):
         return {"verdict": "sandbox_error", "detail": "the test passes data that cannot be sent: %s" % bad}
     except AssertionError as exc:
         if proxy.raised is not None:
-            return raised_verdict(proxy)
+            return raised_verdict(*proxy.raised, proxy.calls)
         text = str(exc)
         return {"verdict": "failed", "detail": ("assertion failed: " + text) if text
                 else "assertion failed", "calls": proxy.calls}
     except Exception as exc:
         if proxy.raised is not None:
-            return raised_verdict(proxy)
+            return raised_verdict(*proxy.raised, proxy.calls)
         return {"verdict": "failed", "detail": "test raised %s: %s" % (type(exc).__name__, exc),
                 "calls": proxy.calls}
     return {"verdict": "passed", "calls": proxy.calls}
-
-
-def raised_verdict(proxy):
-    name, message = proxy.raised
-    if name == "MemoryError":
-        return {"verdict": "memory_limit", "detail": "MemoryError", "calls": proxy.calls}
-    if name == "OSError" and "File too large" in message:
-        return {"verdict": "output_limit", "detail": message, "calls": proxy.calls}
-    return {"verdict": "error", "detail": "%s: %s" % (name, message), "exception": name,
-            "calls": proxy.calls}

@@ -1,10 +1,13 @@
-"""Wire formats between the trusted checker and a candidate process.
+"""Wire formats: the engine's requests, and the frames between the trusted checker and a
+candidate process (docs/wire.md). Layer 0 (wire and literals): imports nothing of the harness.
 
+Engine -> checker: "LENGTH\n" + a JSON request on fd 0 (read_request); replies are written by the
+checker's main loop (harness.py), one JSON line each.
 Checker -> candidate: marshal frames (fast, exact built-in types; the receiver is the untrusted
 side, so it is the one that trusts the bytes). Candidate -> checker: JSON frames whose containers
 are tagged arrays; the checker decodes them strictly into built-in plain types by exact type, so a
 candidate can send any bytes but never an object of its own (an always-equal object cannot even be
-expressed).
+expressed). Both internal frames are a 4-byte big-endian length and the body.
 """
 import json
 import marshal
@@ -145,7 +148,11 @@ def recv_json(fd, deadline=None):
     (size,) = struct.unpack(">I", read_exact(fd, 4, deadline))
     if size > MAX_FRAME:
         raise BadData("frame of %d bytes exceeds the limit" % size)
-    return loads_strict(read_exact(fd, size, deadline))
+    body = read_exact(fd, size, deadline)
+    try:
+        return loads_strict(body)
+    except RecursionError:  # JSON nested deeper than the parser's recursion limit
+        raise BadData("nested too deeply")
 
 
 def recv_marshal(fd):

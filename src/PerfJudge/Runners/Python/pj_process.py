@@ -1,19 +1,21 @@
-"""The trusted checker: long-lived, never forked to run candidate code (stress forks it only to
-run a suite's input generator, pj_literal.run_bounded); it asks the zygote for candidate processes,
-runs the task's tests against them and decides verdicts and costs."""
+"""The checker's handle on candidate processes: asks the zygote for one, loads the program into
+it, sends calls and turns replies into plain values or the exceptions a test should see, and
+ends it. Layer 1 (processes): imports pj_wire and pj_zygote (for the one uid mapping).
+It decides no verdict: it reports what happened (pj_verdicts decides what that means)."""
 import builtins
 import json
 import os
 import signal
 import socket
 import sys
-import time
 
-from pj_wire import BadData, decode, read_request, recv_json, send_marshal, write_all
+from pj_wire import BadData, decode, recv_json, send_marshal
+from pj_zygote import scratch_for, uid_for
 
 
 class CandidateGone(BaseException):
-    """The candidate process ended or stopped answering; tests cannot catch this."""
+    """The candidate process ended or stopped answering; tests cannot catch this.
+    str() is the reason: "timeout", "ended" or "protocol"."""
 
 
 class NotPlainResult(BaseException):
@@ -28,21 +30,11 @@ _BUILTIN_EXC = {name: obj for name, obj in vars(builtins).items()
                 if isinstance(obj, type) and issubclass(obj, Exception)}
 
 
-def cpu_ns(pid):
-    """On-CPU nanoseconds of a whole process, from the kernel's per-process CPU clock
-    (CPUCLOCK_SCHED of the pid, as clock_getcpuclockid would give). It counts every thread,
-    including threads that have already exited; a sum over /proc/PID/task/*/schedstat would miss
-    those, so work done in a thread that ends before the reading would cost nothing."""
-    try:
-        return time.clock_gettime_ns(((~pid) << 3) | 2)
-    except OSError:
-        return None
-
-
-def describe_status(status):
-    if os.WIFSIGNALED(status):
-        return "signal %d" % os.WTERMSIG(status)
-    return "exit %d" % os.WEXITSTATUS(status)
+def _frame(message):
+    """A reply frame's kind, or None when the frame is not a non-empty array led by a string."""
+    if type(message) is list and message and type(message[0]) is str:
+        return message[0]
+    return None
 
 
 class Candidate:
@@ -55,18 +47,21 @@ class Candidate:
         self.extra_fds = []  # e.g. performance counters opened on this candidate
 
     def load(self, program, entry_point, limits, deadline):
-        """Sends the program; returns None when ready, else a verdict dict."""
+        """Sends the program. None when the candidate is ready, else (why, name, message) with
+        why "timeout", "ended" (no greeting), "loaderr" (the program raised name: message while
+        loading, or lacks the entry point) or "protocol" (a greeting that is neither)."""
         try:
             send_marshal(self.wfd, {"program": program, "entry_point": entry_point, "limits": limits})
             hello = recv_json(self.rfd, deadline)
         except TimeoutError:
-            return ended_verdict(self, "timeout", limits)
+            return ("timeout", None, None)
         except (EOFError, OSError, BadData, ValueError):
-            return ended_verdict(self, "ended", limits)
-        if hello[0] == "loaderr":
-            return load_error(str(hello[1]), str(hello[2]))
-        if hello[0] != "ready":
-            return {"verdict": "crashed", "detail": "protocol violation"}
+            return ("ended", None, None)
+        kind = _frame(hello)
+        if kind == "loaderr" and len(hello) == 3:
+            return ("loaderr", str(hello[1]), str(hello[2]))
+        if kind != "ready":
+            return ("protocol", None, None)
         return None
 
     def call(self, args, deadline):
@@ -98,7 +93,8 @@ class Candidate:
         return self.exit
 
     def finish(self):
-        """Kills the candidate and everything of its uid, reaps it, removes its files."""
+        """Kills the candidate and everything of its uid, reaps it, removes its files.
+        Returns (exit info as wait() gives it, bytes the candidate wrote to stdout/stderr)."""
         self.kill()
         if self.uid is not None:
             kill_uid(self.uid)
@@ -142,18 +138,13 @@ class CandidateSource:
             got = self._receive()
             if got is not None:
                 (_, serial, pid), fds = got
-                uid = uid_for(self.uid_base, serial)
-                return Candidate(self, serial, pid, fds[0], fds[1], fds[2], uid,
-                                 os.path.join(self.scratch_root, "s%d" % serial))
+                return Candidate(self, serial, pid, fds[0], fds[1], fds[2],
+                                 uid_for(self.uid_base, serial), scratch_for(self.scratch_root, serial))
 
     def wait_exit(self, serial):
         while serial not in self.exits:
             self._receive()
         return self.exits.pop(serial)
-
-
-def uid_for(uid_base, serial):
-    return uid_base + 1 + serial % 999_999 if uid_base else None
 
 
 def kill_uid(uid):
@@ -191,33 +182,17 @@ def remove_tree(path):
         os.unlink(path)
 
 
-def ended_verdict(cand, reason, limits):
-    """Decides why the candidate stopped answering, from its exit status."""
-    if reason == "timeout":
-        return {"verdict": "timeout", "detail": "no answer within %.3g s" % limits["wall_seconds"]}
-    status, utime, stime = cand.wait()[:3]
-    desc = describe_status(status)
-    if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL) \
-            and utime + stime >= limits["cpu_seconds"] - 0.05:
-        return {"verdict": "timeout", "detail": "CPU time limit", "status": desc}
-    return {"verdict": "crashed", "detail": "candidate process ended (%s)" % desc, "status": desc}
-
-
-def load_error(name, message):
-    if name == "MemoryError":
-        return {"verdict": "memory_limit", "detail": "MemoryError while loading"}
-    return {"verdict": "error", "detail": "%s: %s" % (name, message), "exception": name}
-
-
 def reply_value(reply):
-    """Turns a candidate's reply into a plain value, or raises what the test should see."""
-    kind = reply[0]
-    if kind == "ok":
+    """Turns a candidate's reply into a plain value, or raises what the test should see: the
+    built-in exception the candidate raised (its (name, message) in .perfjudge_raised; a name
+    that is no built-in exception becomes RuntimeError), NotPlainResult, or CandidateGone."""
+    kind = _frame(reply)
+    if kind == "ok" and len(reply) == 2:
         try:
             return decode(reply[1])
-        except (BadData, ValueError, TypeError, IndexError):
+        except (BadData, ValueError, TypeError, IndexError, RecursionError):
             raise NotPlainResult("malformed value")
-    if kind == "raise":
+    if kind == "raise" and len(reply) == 3:
         name, message = str(reply[1]), str(reply[2])
         cls = _BUILTIN_EXC.get(name, RuntimeError)
         try:
@@ -226,50 +201,6 @@ def reply_value(reply):
             exc = RuntimeError("%s: %s" % (name, message))
         exc.perfjudge_raised = (name, message)
         raise exc
-    if kind == "notplain":
+    if kind == "notplain" and len(reply) == 2:
         raise NotPlainResult("returned a %s, which is not plain data" % str(reply[1])[:100])
     raise CandidateGone("protocol")
-
-
-def finalize(result, cand, limits):
-    """Adds exit status, rusage and the output-limit check to a result."""
-    (status, utime, stime, maxrss, minflt), out_size = cand.finish()
-    result.setdefault("status", describe_status(status))
-    if out_size >= limits["output_bytes"] and result.get("verdict") != "sandbox_error":
-        result["verdict"] = "output_limit"
-        result["detail"] = "wrote %d bytes or more to stdout/stderr (limit %d)" % (
-            out_size, limits["output_bytes"])
-    result["cpu_user_s"] = utime
-    result["cpu_sys_s"] = stime
-    result["max_rss_kb"] = maxrss
-    result["minor_faults"] = minflt
-    return result
-
-
-def checker_main(ctrl, uid_base, scratch_root):
-    import random  # the checker may use anything; it is never forked
-    import pj_tests
-    source = CandidateSource(ctrl, uid_base, scratch_root)
-    while True:
-        request = read_request()
-        if request is None:
-            return
-        random.seed(0)  # tests that draw random inputs see the same ones for every sample
-        started = time.monotonic()
-        try:
-            if request.get("kind") == "perf":
-                import pj_perf
-                result = pj_perf.judge_task(request, source)
-            elif request.get("kind") == "stress":
-                import pj_stress
-                result = pj_stress.stress_task(request, source)
-            elif request.get("kind") == "measure":
-                import pj_perf
-                result = pj_perf.measure_program(request, source)
-            else:
-                result = pj_tests.judge_sample(request, source)
-        except BaseException as exc:  # a harness bug must still produce exactly one line
-            result = {"verdict": "sandbox_error", "detail": "harness: %r" % (exc,)}
-        result["id"] = request.get("id")
-        result["wall_s"] = time.monotonic() - started
-        write_all(1, (json.dumps(result) + "\n").encode())

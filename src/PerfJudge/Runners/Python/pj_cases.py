@@ -1,0 +1,87 @@
+"""A task's cases as the trusted checker sees them: its prompt's helpers, its test inputs (literal,
+or made by its input generator per level), and its output checker. Layer 3 (cases): imports
+pj_literal and pj_enamel_helpers."""
+import hashlib
+import json
+import random
+
+import pj_enamel_helpers
+import pj_literal
+
+_code_cache = {}
+_inputs = {}
+
+
+def compiled(source, name):
+    """compile(source, name, "exec"), kept: every sample of a task runs the same test code."""
+    key = (name, source)
+    code = _code_cache.get(key)
+    if code is None:
+        if len(_code_cache) > 512:
+            _code_cache.clear()
+        code = _code_cache[key] = compile(source, name, "exec")
+    return code
+
+
+def exec_prompt(request, ns):
+    """Runs the task's prompt in ns, for its helpers (poly in HumanEval/32, encode_cyclic ...)."""
+    prompt = request.get("prompt")
+    if prompt:
+        try:
+            exec(compiled(prompt, "<prompt>"), ns)
+        except Exception:
+            pass  # a prompt that is not a complete program only lacks its helpers
+
+
+def load_checker(request):
+    """The task's output checker: __check(args, expected, output) -> truthy when output is right.
+    It may use the prompt's helpers."""
+    ns = {"__name__": "__checker__"}
+    exec_prompt(request, ns)
+    exec(compiled(request["checker"], "<checker>"), ns)
+    return ns["__check"]
+
+
+def check_output(check, args, answer, output):
+    """True when the checker accepts output for args (answer: the first reference's output); a
+    checker that raises rejects."""
+    try:
+        return bool(check(args, answer, output))
+    except Exception:
+        return False
+
+
+def load_generator(request):
+    """The task's generate_input(size, level, case), in a namespace with ENAMEL's helpers and
+    the prompt's."""
+    ns = pj_enamel_helpers.namespace()
+    exec_prompt(request, ns)
+    exec(compiled(request["generator"], "<generator>"), ns)
+    return ns["generate_input"]
+
+
+def generate_cases(request):
+    """[(level, args)] for the task, generated once per (task, seed, generator, levels) and kept.
+    A level that carries literal inputs (Python literals of argument tuples) uses them as they are;
+    else case cid of level lid is generate_input(size, lid, cid) with random seeded by
+    "seed/task_id/lid/cid", a non-tuple result standing for a single argument."""
+    key = (request["task_id"], request["seed"],
+           hashlib.sha256(request["generator"].encode()).hexdigest(),
+           hashlib.sha256(json.dumps(request["levels"], sort_keys=True).encode()).hexdigest())
+    cases = _inputs.get(key)
+    if cases is not None:
+        return cases
+    generate = load_generator(request) if request["generator"] else None
+    cases = []
+    for lid, level in enumerate(request["levels"]):
+        if level.get("inputs") is not None:
+            cases.extend((lid, pj_literal.parse_args(text)) for text in level["inputs"])
+            continue
+        for cid in range(level["count"]):
+            random.seed("%s/%s/%d/%d" % (request["seed"], request["task_id"], lid, cid))
+            args = generate(level["size"], lid, cid)
+            cases.append((lid, args if type(args) is tuple else (args,)))
+    if len(_inputs) > 16:
+        _inputs.clear()
+    _inputs[key] = cases
+    return cases

@@ -1,0 +1,72 @@
+"""One median (pj_meters.median) and one uid mapping (pj_zygote.uid_for), used everywhere."""
+import ast
+import unittest
+
+import harness_support
+import pj_meters
+import pj_perf
+import pj_process
+import pj_refcosts
+import pj_zygote
+
+
+def defined_functions(name):
+    """Modules of the harness that define a function called name (at any depth)."""
+    out = []
+    for module in harness_support.modules():
+        tree = ast.parse(harness_support.source(module))
+        if any(isinstance(n, ast.FunctionDef) and n.name == name for n in ast.walk(tree)):
+            out.append(module)
+    return out
+
+
+class Median(unittest.TestCase):
+    def test_odd_counts_give_the_middle_value(self):
+        self.assertEqual(pj_meters.median([3.0]), 3.0)
+        self.assertEqual(pj_meters.median([5.0, 1.0, 3.0]), 3.0)
+
+    def test_even_counts_give_the_mean_of_the_two_middle_values(self):
+        # As the engine's median (MathNet R-8; RobustSummaryTests: median of 1..4 is 2.5).
+        self.assertEqual(pj_meters.median([4.0, 1.0, 3.0, 2.0]), 2.5)
+        self.assertEqual(pj_meters.median([1.0, 10.0]), 5.5)
+
+    def test_no_values_is_an_error(self):
+        with self.assertRaises(ValueError):
+            pj_meters.median([])
+
+    def test_there_is_one_median_and_the_graders_use_it(self):
+        self.assertEqual(defined_functions("median"), ["pj_meters"])
+        self.assertIs(pj_perf.median, pj_meters.median)
+        self.assertIs(pj_refcosts.median, pj_meters.median)
+
+    def test_per_case_costs_over_rounds_are_that_median_and_skip_cases_not_reached(self):
+        runs = [{"times": [t, None if i else 9.0], "exceeded_level": None, "verdict": "passed",
+                 "max_rss_kb": 10 * i, "cpu_user_s": 1.0, "cpu_sys_s": 0.5}
+                for i, t in enumerate([4.0, 1.0, 3.0, 2.0])]
+        summary = pj_perf.summarize(runs)
+        self.assertEqual(summary["times"], [2.5, 9.0])
+        self.assertEqual((summary["rounds"], summary["max_rss_kb"], summary["cpu_s"]), (4, 30, 6.0))
+
+
+class UidMapping(unittest.TestCase):
+    def test_no_uid_drop_without_a_base(self):
+        self.assertIsNone(pj_zygote.uid_for(0, 5))
+
+    def test_uids_are_above_the_base_and_distinct_for_999999_candidates(self):
+        base = 100_000
+        uids = {pj_zygote.uid_for(base, s) for s in range(1, 1_000_000)}
+        self.assertEqual(len(uids), 999_999)
+        self.assertEqual(min(uids), base + 1)
+        self.assertEqual(max(uids), base + 999_999)
+        self.assertEqual(pj_zygote.uid_for(base, 1), base + 2)
+        self.assertEqual(pj_zygote.uid_for(base, 999_999), base + 1)  # wraps
+
+    def test_there_is_one_uid_mapping_and_the_checker_uses_it(self):
+        self.assertEqual(defined_functions("uid_for"), ["pj_zygote"])
+        self.assertEqual(defined_functions("scratch_for"), ["pj_zygote"])
+        self.assertIs(pj_process.uid_for, pj_zygote.uid_for)
+        self.assertIs(pj_process.scratch_for, pj_zygote.scratch_for)
+
+
+if __name__ == "__main__":
+    unittest.main()
