@@ -106,26 +106,30 @@ public sealed class WorkerPool : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        foreach (var slot in _all)
+        // All workers at once: each stop waits for a process tree to exit, and one after the
+        // other they added tens of milliseconds per worker to every run.
+        await Task.WhenAll(_all.Select(slot => DisposeSlotAsync(slot).AsTask()));
+    }
+
+    private static async ValueTask DisposeSlotAsync(Slot slot)
+    {
+        if (slot.Worker is not null)
         {
-            if (slot.Worker is not null)
+            await slot.Worker.DisposeAsync();
+        }
+        if (Directory.Exists(slot.Scratch))
+        {
+            try
             {
-                await slot.Worker.DisposeAsync();
+                Directory.Delete(slot.Scratch, recursive: true);
             }
-            if (Directory.Exists(slot.Scratch))
+            catch (IOException)
             {
-                try
-                {
-                    Directory.Delete(slot.Scratch, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // best effort: a leftover scratch folder only costs disk space
-                }
-                catch (UnauthorizedAccessException)
-                {
-                    // files of a per-sample uid that the harness could not remove
-                }
+                // best effort: a leftover scratch folder only costs disk space
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // files of a per-sample uid that the harness could not remove
             }
         }
     }

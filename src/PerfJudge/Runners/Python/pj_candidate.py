@@ -30,6 +30,26 @@ def _flush_output():
             pass
 
 
+def _close_from(low):
+    """Closes every descriptor from low up. 3.10+ does a range with one close_range call;
+    3.9 calls close() 65,531 times (6.8 ms per candidate here), so there only the descriptors
+    listed in /proc/self/fd are closed."""
+    if sys.version_info >= (3, 10):
+        os.closerange(low, 1 << 16)
+        return
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except (OSError, ValueError):
+        os.closerange(low, 1 << 16)
+        return
+    for fd in fds:
+        if fd >= low:
+            try:
+                os.close(fd)
+            except OSError:
+                pass  # the listing's own descriptor, closed already
+
+
 def _sandbox_self(rfd, wfd, uid, scratch, limits):
     """Private work dir, capped output file, no other descriptors, rlimits, own uid."""
     os.mkdir(scratch, 0o755)
@@ -47,7 +67,7 @@ def _sandbox_self(rfd, wfd, uid, scratch, limits):
     os.dup2(out, 2)
     os.dup2(rfd, 3)
     os.dup2(wfd, 4)
-    os.closerange(5, 1 << 16)
+    _close_from(5)
     # The zygote's environment is already minimal; clearing os.environ here would cost ~70
     # page faults, so only the per-sample entries change.
     os.environ["HOME"] = workdir
