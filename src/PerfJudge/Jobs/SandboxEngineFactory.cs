@@ -37,7 +37,8 @@ public sealed class SandboxEngineFactory : IEngineFactory
         string? pythonChoice, ICollection<Diagnostic> diagnostics)
     {
         var python = PythonInterpreter.Resolve(pythonChoice);
-        var command = new WorkerCommand(python, HarnessFile.Materialize(SuiteResolver.DefaultCacheDir()));
+        var command = new WorkerCommand(new SandboxedRuntime(python.Executable, python.InstallRoots,
+            HarnessFile.Materialize(SuiteResolver.DefaultCacheDir()), HarnessFile.EntryModule));
         var strongest = isolationChoice switch
         {
             "namespaces" => IsolationLevel.Namespaces,
@@ -49,22 +50,24 @@ public sealed class SandboxEngineFactory : IEngineFactory
         {
             diagnostics.Add(Diagnostic.Warning("sandbox.probe", note));
         }
+        // Resource limits alone leave the host's files open to candidates: only when asked by name.
         var required = isolationChoice switch
         {
-            "strict" => IsolationLevel.Namespaces,
-            "auto" => IsolationLevel.Rlimits,
+            "strict" or "auto" => IsolationLevel.Namespaces,
             _ => strongest,
         };
         if (outcome.Level < required)
         {
             diagnostics.Add(Diagnostic.Environment("sandbox.level", $"isolation '{isolationChoice}' needs at least {required.Name()}, " +
-                $"but only {outcome.Level.Name()} works here. Install bubblewrap (apt-get install bubblewrap) or allow user namespaces."));
+                $"but only {outcome.Level.Name()} works here. Install bubblewrap (apt-get install bubblewrap), or allow namespaces " +
+                "(run as root, or enable unprivileged user namespaces: sysctl kernel.unprivileged_userns_clone=1); " +
+                "'--isolation rlimits' runs without a file-system sandbox."));
             return null;
         }
         if (outcome.Level == IsolationLevel.Rlimits)
         {
             diagnostics.Add(Diagnostic.Warning("sandbox.rlimits",
-                "WARNING: running candidates with resource limits only (no namespaces); they can read the host file system."));
+                "WARNING: --isolation rlimits: candidates run with resource limits only (no namespaces); they can read the host's files and write wherever their uid may."));
         }
         return (python, command, outcome.Level);
     }

@@ -6,4 +6,5 @@ namespace PerfJudge.Runners;
 /// <param name="Harness">Version (content hash) of the trusted harness.</param>
 /// <param name="Parallelism">Requests it runs at once.</param>
 /// <param name="Machine">Machine fingerprint (CPU, cores, kernel) of the host it measures on.</param>
-public sealed record RunnerInfo(string Isolation, string Runtime, string Harness, int Parallelism, string Machine);
+/// <param name="Cgroups">cgroup version its candidates are limited and metered by (<c>v1</c>, <c>v2</c>), or null: rlimits only.</param>
+public sealed record RunnerInfo(string Isolation, string Runtime, string Harness, int Parallelism, string Machine, string? Cgroups = null);

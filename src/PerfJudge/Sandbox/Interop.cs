@@ -11,6 +11,9 @@ internal static partial class Interop
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
     private static partial long syscall(long number, byte[] attr, int pid, int cpu, int groupFd, ulong flags);
 
+    [LibraryImport("libc", EntryPoint = "kill")]
+    internal static partial int kill(int pid, int signal);
+
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int close(int fd);
 

@@ -27,6 +27,10 @@ public static class SandboxProbe
 
     private static string? TryLevel(WorkerCommand command, IsolationLevel level)
     {
+        if (level == IsolationLevel.Bubblewrap && WorkerCommand.Bubblewrap is null)
+        {
+            return "bubblewrap is not installed (apt-get install bubblewrap)";
+        }
         var scratch = Path.GetTempPath();
         var info = command.Build(level, 1_000_000, scratch, ["-I", "-S", "-c", "import os;print(os.getpid())"]);
         info.RedirectStandardOutput = true;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using PerfJudge.Runners.Python;
 
 namespace PerfJudge.Sandbox;
 
@@ -10,19 +9,19 @@ public sealed class WorkerCommand
     /// <summary>Where the harness folder is bound inside a bubblewrap sandbox.</summary>
     public const string HarnessInSandbox = "/perfjudge";
 
-    private readonly PythonInterpreter _python;
+    private readonly SandboxedRuntime _runtime;
     private readonly string _harnessDir;
 
-    /// <summary>Creates a builder for one interpreter and harness file.</summary>
-    public WorkerCommand(PythonInterpreter python, string harnessDir)
+    /// <summary>Creates a builder for one runtime and harness.</summary>
+    public WorkerCommand(SandboxedRuntime runtime)
     {
-        _python = python;
-        _harnessDir = harnessDir;
+        _runtime = runtime;
+        _harnessDir = runtime.HarnessDir;
     }
 
     /// <summary>Path of a harness module as the interpreter sees it at <paramref name="level"/>.</summary>
     public string ModulePath(IsolationLevel level, string module) =>
-        (level == IsolationLevel.Bubblewrap ? HarnessInSandbox : _harnessDir) + "/" + module;
+        (level == IsolationLevel.Rlimits ? _harnessDir : HarnessInSandbox) + "/" + module;
 
     /// <summary>setarch, used as <c>setarch -R</c> to run the worker without address-space randomisation.</summary>
     public static string? NoAslr { get; } = new[] { "/usr/bin/setarch", "/bin/setarch" }.FirstOrDefault(File.Exists);
@@ -30,18 +29,37 @@ public sealed class WorkerCommand
     /// <summary>True when the engine runs as root: workers then drop each candidate to its own uid.</summary>
     public static bool IsRoot { get; } = OperatingSystem.IsLinux() && Interop.geteuid() == 0;
 
-    /// <summary>The start info for a worker; <paramref name="scratch"/> is a host folder used below bubblewrap;
-    /// <paramref name="prefix"/> runs before the interpreter (e.g. valgrind).</summary>
+    private static readonly string[] BubblewrapPlaces = ["/usr/bin/bwrap", "/bin/bwrap", "/usr/local/bin/bwrap"];
+
+    /// <summary>The bubblewrap binary, or null when there is none. <c>PERFJUDGE_BWRAP</c> overrides the
+    /// search: a path, or <c>none</c> to act as if bubblewrap were not installed (the tests use it to
+    /// run the attack set at the namespaces level on a machine that has bubblewrap).</summary>
+    public static string? Bubblewrap
+    {
+        get
+        {
+            var chosen = Environment.GetEnvironmentVariable("PERFJUDGE_BWRAP");
+            if (!string.IsNullOrEmpty(chosen))
+            {
+                return chosen == "none" ? null : chosen;
+            }
+            return BubblewrapPlaces.FirstOrDefault(File.Exists);
+        }
+    }
+
+    /// <summary>The start info for a worker; <paramref name="scratch"/> is a host folder used at the rlimits
+    /// level only; <paramref name="prefix"/> runs before the interpreter (e.g. valgrind);
+    /// <paramref name="cgroups"/> are the worker's cgroup folders, if any.</summary>
     public ProcessStartInfo Build(IsolationLevel level, long uidBase, string scratch, IReadOnlyList<string>? pythonArgs = null, int cpu = 0,
-        IReadOnlyList<string>? prefix = null)
+        IReadOnlyList<string>? prefix = null, WorkerCgroups? cgroups = null)
     {
         var info = new ProcessStartInfo { UseShellExecute = false };
         var args = info.ArgumentList;
+        var sandboxed = level != IsolationLevel.Rlimits;
         // -S: site imports threading here, whose at-fork hooks cost every candidate >100 page faults;
         // the harness adds site-packages to sys.path itself. -s, not -I: -I implies -E, which
         // ignores PYTHONHASHSEED (hashing then varies run to run); the environment is cleared anyway.
-        var harnessDir = level == IsolationLevel.Bubblewrap ? HarnessInSandbox : _harnessDir;
-        var inner = pythonArgs ?? ["-s", "-S", harnessDir + "/" + HarnessFile.EntryModule];
+        var inner = pythonArgs ?? ["-s", "-S", ModulePath(level, _runtime.EntryModule)];
         // The command run inside the isolation: [setarch -R] [prefix...] python args...
         // Address-space randomisation off: every worker (and so every candidate, forked from it)
         // gets the same memory layout, run after run. Layout alone moved the cost of one Python
@@ -53,15 +71,20 @@ public sealed class WorkerCommand
             command.Add("-R");
         }
         command.AddRange(prefix ?? []);
-        command.Add(_python.Executable);
+        command.Add(_runtime.Executable);
         command.AddRange(inner);
+        var plan = sandboxed ? MountPlan.Build(_runtime, cgroups?.HostDirs) : [];
+        var cgroupSpec = cgroups is null ? "" : cgroups.Version + ":" + string.Join(',', cgroups.HostDirs.Keys.Select(k =>
+            k + "=" + (sandboxed ? MountPlan.CgroupsInSandbox + "/" + k : cgroups.HostDirs[k])));
         switch (level)
         {
             case IsolationLevel.Bubblewrap:
-                info.FileName = "bwrap";
-                AddBubblewrapArgs(args, uidBase, cpu);
+                info.FileName = Bubblewrap ?? "bwrap";
+                AddBubblewrapArgs(args, plan, uidBase, cpu, cgroupSpec);
                 break;
             case IsolationLevel.Namespaces:
+                // unshare makes the namespaces; pj_mountns.py (trusted, first to run inside) builds
+                // the same view bubblewrap would from the same plan, pivots into it and execs the worker.
                 info.FileName = "unshare";
                 foreach (var a in new[] { "--pid", "--fork", "--kill-child", "--net", "--ipc", "--uts", "--mount" })
                 {
@@ -72,6 +95,7 @@ public sealed class WorkerCommand
                     args.Add("--user");
                     args.Add("--map-root-user");
                 }
+                command.InsertRange(0, [_runtime.Executable, "-s", "-S", _harnessDir + "/pj_mountns.py", MountPlan.MountnsJson(plan), "--"]);
                 break;
             default:
                 info.FileName = command[0];
@@ -87,12 +111,14 @@ public sealed class WorkerCommand
         info.Environment["PATH"] = "/usr/bin:/bin";
         info.Environment["LANG"] = "C.UTF-8";
         info.Environment["PERFJUDGE_UID_BASE"] = IsRoot ? uidBase.ToString(CultureInfo.InvariantCulture) : "0";
-        info.Environment["PERFJUDGE_SCRATCH"] = level == IsolationLevel.Bubblewrap ? "/tmp" : scratch;
+        info.Environment["PERFJUDGE_SCRATCH"] = sandboxed ? "/tmp" : scratch;
         info.Environment["PERFJUDGE_CPU"] = cpu.ToString(CultureInfo.InvariantCulture);
+        info.Environment["PERFJUDGE_CGROUPS"] = cgroupSpec;
         return info;
     }
 
-    private void AddBubblewrapArgs(System.Collections.ObjectModel.Collection<string> args, long uidBase, int cpu)
+    private static void AddBubblewrapArgs(System.Collections.ObjectModel.Collection<string> args, IReadOnlyList<MountPlan.Op> plan,
+        long uidBase, int cpu, string cgroupSpec)
     {
         void Add(params string[] items)
         {
@@ -101,36 +127,17 @@ public sealed class WorkerCommand
                 args.Add(item);
             }
         }
-        Add("--ro-bind", "/usr", "/usr");
-        foreach (var dir in new[] { "/bin", "/lib", "/lib64", "/lib32", "/sbin" })
+        foreach (var arg in MountPlan.BubblewrapArgs(plan))
         {
-            if (Directory.Exists(dir))
-            {
-                Add("--ro-bind", dir, dir);
-            }
+            args.Add(arg);
         }
-        foreach (var file in new[] { "/etc/ld.so.cache", "/etc/localtime", "/etc/alternatives" })
+        Add("--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts");
+        if (cgroupSpec.Length == 0)
         {
-            Add("--ro-bind-try", file, file);
+            // With cgroups bound in, the worker stays in the engine's cgroup namespace: a namespace
+            // rooted at the engine's group would hide the worker's groups from cgroup v2 moves.
+            Add("--unshare-cgroup-try");
         }
-        var made = new HashSet<string>(StringComparer.Ordinal) { "/", "/usr", "/bin", "/lib", "/lib64", "/tmp" };
-        foreach (var root in _python.InstallRoots)
-        {
-            // bubblewrap creates missing parents as 0700; the candidate's uid must traverse them.
-            var parents = new List<string>();
-            for (var p = Path.GetDirectoryName(root); p is not null && p != "/"; p = Path.GetDirectoryName(p))
-            {
-                parents.Insert(0, p);
-            }
-            foreach (var parent in parents.Where(made.Add))
-            {
-                Add("--perms", "0755", "--dir", parent);
-            }
-            Add("--ro-bind", root, root);
-        }
-        Add("--ro-bind", _harnessDir, HarnessInSandbox);
-        Add("--proc", "/proc", "--dev", "/dev", "--size", "268435456", "--tmpfs", "/tmp");
-        Add("--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try");
         Add("--die-with-parent", "--new-session", "--clearenv");
         if (IsRoot)
         {
@@ -151,5 +158,6 @@ public sealed class WorkerCommand
         Add("--setenv", "PERFJUDGE_UID_BASE", IsRoot ? uidBase.ToString(CultureInfo.InvariantCulture) : "0");
         Add("--setenv", "PERFJUDGE_SCRATCH", "/tmp");
         Add("--setenv", "PERFJUDGE_CPU", cpu.ToString(CultureInfo.InvariantCulture));
+        Add("--setenv", "PERFJUDGE_CGROUPS", cgroupSpec);
     }
 }

@@ -5,8 +5,11 @@ using PerfJudge.Tests.Support;
 
 namespace PerfJudge.Tests.Cli;
 
-/// <summary>Reward hacks and attacks, each a sample judged through the real CLI path. None may
-/// pass, the engine must survive, and the verdicts must be the expected ones.</summary>
+/// <summary>Reward hacks and attacks, each a sample judged through the real CLI path, at every
+/// sandboxed level this machine offers. None may pass, the engine must survive, the verdicts must
+/// be the expected ones, and nothing may appear on the host: every path an attack writes carries a
+/// token unique to this test run, and the host's /tmp, /dev/shm, home, working directory and the
+/// test's own folder are searched for it afterwards.</summary>
 [Collection(SandboxTests.Name)]
 public sealed class AdversarialTests : IAsyncLifetime, IDisposable
 {
@@ -16,6 +19,7 @@ public sealed class AdversarialTests : IAsyncLifetime, IDisposable
     private readonly Dictionary<string, string> _tests = new();
     private readonly List<(string Task, string Name, string Solution)> _samples = [];
     private string _hostFile = "";
+    private readonly string _token = "pjpwned-" + Guid.NewGuid().ToString("N")[..12];
 
     public Task InitializeAsync()
     {
@@ -40,7 +44,7 @@ public sealed class AdversarialTests : IAsyncLifetime, IDisposable
         _samples.Add((task, name, solution));
     }
 
-    private async Task<Dictionary<string, (string Verdict, string Detail)>> RunAsync()
+    private async Task<Dictionary<string, (string Verdict, string Detail)>> RunAsync(string level)
     {
         var suite = Path.Combine(_dir, "adv.jsonl");
         await File.WriteAllLinesAsync(suite, _tests.Values);
@@ -48,17 +52,25 @@ public sealed class AdversarialTests : IAsyncLifetime, IDisposable
         await File.WriteAllLinesAsync(samples, _samples.Select(s => JsonSerializer.Serialize(new { task_id = s.Task, solution = s.Solution })));
         var json = Path.Combine(_dir, "out.json");
         var outcome = await CliRunner.RunAsync("eval", "--suite", suite, "--samples", samples, "--json", json,
-            "--store", Path.Combine(_dir, "store.db"), "--timeout", "3", "--memory-mb", "128", "--jobs", "2");
+            "--store", Path.Combine(_dir, "store.db"), "--timeout", "3", "--memory-mb", "128", "--jobs", "2", "--isolation", level);
         Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
-        Assert.Contains("bubblewrap", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains(level, outcome.Out, StringComparison.Ordinal);
         return outcome.Json!["results"]!.AsArray().ToDictionary(
             r => r!["task_id"]!.GetValue<string>()["adv/".Length..],
             r => (r!["verdict"]!.GetValue<string>(), r["detail"]?.GetValue<string>() ?? ""));
     }
 
-    [Fact]
-    public async Task Attacks_never_pass_and_get_the_expected_verdicts()
+    /// <summary>Host places an attack could reach if the file-system view leaked.</summary>
+    private IEnumerable<string> HostPlaces() =>
+        new[] { "/tmp", "/dev/shm", "/", Environment.GetEnvironmentVariable("HOME") ?? "/root", Environment.CurrentDirectory, _dir,
+            Path.GetTempPath() }.Where(Directory.Exists).Distinct();
+
+    [Theory]
+    [MemberData(nameof(SandboxLevels.Data), MemberType = typeof(SandboxLevels))]
+    public async Task Attacks_never_pass_and_get_the_expected_verdicts(string level)
     {
+        var home = Environment.GetEnvironmentVariable("HOME") ?? "/root";
+        var cwd = Environment.CurrentDirectory;
         Add("control_correct", "def add(a, b):\n    return a + b\n");
         Add("exit_early_os", "import os\nos._exit(0)\n");
         Add("exit_early_sys", "import sys\nsys.exit(0)\n");
@@ -79,7 +91,8 @@ public sealed class AdversarialTests : IAsyncLifetime, IDisposable
         Add("input", "def add(a, b):\n    return int(input())\n");
         var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         Add("tcp_loopback", $"import socket\ndef add(a, b):\n    s = socket.create_connection(('127.0.0.1', {port}), timeout=1)\n    s.sendall(b'hello')\n    return a + b\n");
-        Add("write_outside", $"import os\ndef add(a, b):\n    wrote = []\n    for p in ['/tmp/pwned', '/usr/pwned', '/pwned', '/dev/shm/pwned', '{_dir}/pwned', '../pwned', '/proc/1/cwd/pwned']:\n        try:\n            open(p, 'w').write('x')\n            wrote.append(p)\n        except OSError:\n            pass\n    return 3 if wrote else -1\n");
+        var t = _token;
+        Add("write_outside", $"import os\ndef add(a, b):\n    wrote = []\n    for p in ['/tmp/{t}', '/usr/{t}', '/{t}', '/dev/shm/{t}', '{_dir}/{t}', '../{t}', '../../{t}', '/proc/1/cwd/{t}', '{home}/{t}', '{cwd}/{t}', '/root/{t}', '/home/{t}']:\n        try:\n            open(p, 'w').write('x')\n            wrote.append(p)\n        except OSError:\n            pass\n    return a + b if wrote else -1\n");
         Add("rm_rf", $"import os, shutil\ndef add(a, b):\n    os.system('rm -rf {_dir} /usr/lib 2>/dev/null')\n    shutil.rmtree('{_dir}', ignore_errors=True)\n    return a + b if not os.path.exists('/usr/lib') else -1\n");
         // Two samples that run at the same time on the two workers: one leaves a secret in its
         // temp dir, the other looks for it everywhere it can reach.
@@ -88,7 +101,18 @@ public sealed class AdversarialTests : IAsyncLifetime, IDisposable
         Add("leak_reader", "import os, time\ndef find():\n    for root in ['/tmp', '/dev/shm', '/proc']:\n        for d, _, files in os.walk(root):\n            if d.startswith('/proc/') and d.count('/') > 3: continue\n            for f in files:\n                if f == 'secret.txt':\n                    try: return open(os.path.join(d, f)).read()\n                    except OSError: pass\n    for pid in os.listdir('/proc'):\n        try: return open('/proc/%s/cwd/secret.txt' % pid).read()\n        except OSError: pass\n    return None\ndef leak():\n    deadline = time.time() + 1.2\n    while time.time() < deadline:\n        s = find()\n        if s: return s\n        time.sleep(0.05)\n    return 'not found'\n",
             "def check(candidate):\n    assert candidate() == 'TOPSECRET-42'\n", "leak");
 
-        var results = await RunAsync();
+        // The engine's own /proc (its environment, command line, open files) and any process outside the sandbox.
+        Add("read_engine_proc", $"import os\ndef add(a, b):\n    found = []\n    for p in ['/proc/{Environment.ProcessId}/environ', '/proc/{Environment.ProcessId}/cmdline']:\n        try:\n            found.append(open(p, 'rb').read())\n        except OSError:\n            pass\n    for pid in os.listdir('/proc'):\n        try:\n            c = open('/proc/%s/cmdline' % pid, 'rb').read()\n        except OSError:\n            continue\n        if b'dotnet' in c or b'testhost' in c or b'PerfJudge.Tests' in c:\n            found.append(c)\n    return a + b if found else -1\n");
+        Add("write_dev_shm", $"import os\ndef add(a, b):\n    for p in ['/dev/shm/{t}', '/dev/shm/sem.{t}']:\n        try:\n            open(p, 'w').write('x')\n            return a + b\n        except OSError:\n            pass\n    try:\n        import _posixshmem\n        _posixshmem.shm_open('/{t}', os.O_CREAT | os.O_RDWR, 0o600)\n        return a + b\n    except Exception:\n        return -1\n");
+        // Cleanup attacks: links to outside places (the test's folder, /tmp, the harness), and a
+        // folder swapped for a link by a process that outlives the sample, while cleanup runs.
+        Directory.CreateDirectory(Path.Combine(_dir, "victim"));
+        File.WriteAllText(Path.Combine(_dir, "victim", "keep.txt"), "keep");
+        Add("cleanup_links", $"import os\ndef add(a, b):\n    for i, target in enumerate(['{_dir}/victim', '/tmp', '/perfjudge', '/perfjudge/harness.py', '/cgroup', '/', '{_dir}/victim/keep.txt']):\n        os.symlink(target, 'l%d' % i)\n    os.mkdir('d')\n    for i, target in enumerate(['/tmp', '/perfjudge/harness.py', '/etc/ld.so.cache']):\n        try:\n            os.link(target, 'd/h%d' % i)\n        except OSError:\n            pass\n    os.symlink('..', 'd/up')\n    os.symlink('/', 'd/root')\n    return -1\n");
+        Add("cleanup_race", "import os\ndef add(a, b):\n    if os.fork() == 0:\n        os.setsid()\n        for i in range(10 ** 9):\n            try:\n                os.mkdir('x'); open('x/f', 'w').close(); os.rename('x', 'y%d' % (i % 3))\n                os.symlink('/tmp', 'x'); os.rename('x', 'y%d' % ((i + 1) % 3))\n            except OSError:\n                pass\n    import time\n    time.sleep(0.3)\n    return -1\n");
+        Add("deep_tree", "import os\ndef add(a, b):\n    for _ in range(3000):\n        os.mkdir('d'); os.chdir('d')\n    open('f', 'w').write('x')\n    return -1\n");
+
+        var results = await RunAsync(level);
 
         Assert.Equal("passed", results["control_correct"].Verdict);
         Assert.Equal("passed", results["leak_writer"].Verdict);
@@ -115,6 +139,11 @@ public sealed class AdversarialTests : IAsyncLifetime, IDisposable
             ["tcp_loopback"] = ["error"],
             ["write_outside"] = ["failed"],
             ["leak_reader"] = ["failed"],
+            ["read_engine_proc"] = ["failed"],
+            ["write_dev_shm"] = ["failed"],
+            ["cleanup_links"] = ["failed"],
+            ["cleanup_race"] = ["failed"],
+            ["deep_tree"] = ["failed"],
         };
         var wrong = expected.Where(e => !e.Value.Contains(results[e.Key].Verdict))
             .Select(e => $"{e.Key}: got {results[e.Key].Verdict} ({results[e.Key].Detail})").ToList();
@@ -123,7 +152,9 @@ public sealed class AdversarialTests : IAsyncLifetime, IDisposable
         Assert.Contains("EOFError", results["input"].Detail, StringComparison.Ordinal);
         Assert.False(_listener.Pending(), "the candidate reached a loopback server");
         Assert.True(File.Exists(_hostFile), "rm -rf reached the host");
-        Assert.False(File.Exists(Path.Combine(_dir, "pwned")));
-        Assert.False(File.Exists("/tmp/pwned"));
+        Assert.Equal("keep", File.ReadAllText(Path.Combine(_dir, "victim", "keep.txt")));
+        var traces = HostPlaces().SelectMany(place => Directory.EnumerateFileSystemEntries(place)
+            .Where(e => Path.GetFileName(e).Contains(_token, StringComparison.Ordinal))).ToList();
+        Assert.True(traces.Count == 0, "left on the host: " + string.Join(", ", traces));
     }
 }

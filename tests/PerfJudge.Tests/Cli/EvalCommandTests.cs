@@ -81,11 +81,11 @@ public class EvalCommandTests
     }
 
     [Fact]
-    public async Task Strict_isolation_runs_under_bubblewrap()
+    public async Task Strict_isolation_runs_in_a_file_system_sandbox()
     {
         var outcome = await CliRunner.RunAsync("eval", "--samples", "canonical", "--isolation", "strict", "--store", Store);
         Assert.True(outcome.ExitCode == 0, outcome.Err);
-        Assert.Contains("bubblewrap", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains(SandboxLevels.Available[0], outcome.Out, StringComparison.Ordinal);
         Assert.Contains("canonical", outcome.Out, StringComparison.Ordinal);
     }
 }

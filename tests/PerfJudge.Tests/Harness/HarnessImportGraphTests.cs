@@ -13,7 +13,7 @@ public class HarnessImportGraphTests
         // 0: wire and literals
         ["pj_wire"] = 0, ["pj_literal"] = 0,
         // 1: processes: the candidate's side, the zygote, the checker's handle on a candidate
-        ["pj_candidate"] = 1, ["pj_zygote"] = 1, ["pj_process"] = 1,
+        ["pj_candidate"] = 1, ["pj_zygote"] = 1, ["pj_process"] = 1, ["pj_cgroup"] = 1, ["pj_cleanup"] = 1,
         // 2: verdicts and meters
         ["pj_verdicts"] = 2, ["pj_meters"] = 2,
         // 3: cases: inputs, generators, the task's checker
@@ -24,7 +24,7 @@ public class HarnessImportGraphTests
         // 5: the entry: zygote start and the checker's main loop
         ["harness"] = 5,
         // stand-alone script run under valgrind by the callgrind meter; imports nothing of the harness
-        ["pj_cg_run"] = 5,
+        ["pj_cg_run"] = 5, ["pj_mountns"] = 5,
     };
 
     private const string ReadGraph = """

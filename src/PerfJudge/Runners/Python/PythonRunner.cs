@@ -15,7 +15,7 @@ public sealed class PythonRunner : IRunner
     {
         _pool = new WorkerPool(command, level, workers);
         _callgrind = new CallgrindMeasurer(command, level);
-        Info = new RunnerInfo(level.Name(), "python " + python.Version, HarnessFile.Version, workers, machine);
+        Info = new RunnerInfo(level.Name(), "python " + python.Version, HarnessFile.Version, workers, machine, _pool.Cgroups);
     }
 
     /// <inheritdoc />

@@ -78,7 +78,8 @@ public static class PythonWire
             RunReply decoded = request switch
             {
                 TestRequest => new TestReply(VerdictOf(reply), Text(reply["detail"]),
-                    Number(reply["cpu_user_s"]) + Number(reply["cpu_sys_s"]), (long)Number(reply["max_rss_kb"]), wallSeconds),
+                    Number(reply["cpu_user_s"]) + Number(reply["cpu_sys_s"]), (long)Number(reply["max_rss_kb"]), wallSeconds,
+                    reply["peak_memory_bytes"] is JsonValue peak && peak.TryGetValue<long>(out var bytes) ? bytes : null, Controls(reply)),
                 PerfRequest => DecodePerf(reply),
                 StressRequest => new StressReply(VerdictOf(reply), Text(reply["detail"]), WithoutEnvelope(reply)),
                 MeasureRequest => DecodeMeasure(reply),
@@ -167,6 +168,10 @@ public static class PythonWire
         var outputs = reply["outputs"]!.AsArray().Select(o => o?.GetValue<string>()).ToList();
         return new MeasureReply(verdict, null, times, (long)Number(reply["max_rss_kb"]), outputs);
     }
+
+    private static Dictionary<string, string>? Controls(JsonObject reply) => reply["controls"] is JsonObject c
+        ? c.Where(kv => kv.Value is JsonValue).ToDictionary(kv => kv.Key, kv => kv.Value!.ToString(), StringComparer.Ordinal)
+        : null;
 
     private static JsonObject WithoutEnvelope(JsonObject reply)
     {

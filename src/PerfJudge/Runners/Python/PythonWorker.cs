@@ -40,9 +40,9 @@ public sealed class PythonWorker : IAsyncDisposable
 
     /// <summary>Starts a worker and waits for its greeting.</summary>
     public static async Task<PythonWorker> StartAsync(WorkerCommand command, IsolationLevel level, long uidBase,
-        string scratch, int cpu, CancellationToken cancel)
+        string scratch, int cpu, WorkerCgroups? cgroups, CancellationToken cancel)
     {
-        var info = command.Build(level, uidBase, scratch, cpu: cpu);
+        var info = command.Build(level, uidBase, scratch, cpu: cpu, cgroups: cgroups);
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;

@@ -11,16 +11,23 @@ public sealed class WorkerPool : IAsyncDisposable
     private readonly Channel<Slot> _slots;
     private readonly List<Slot> _all = [];
     private readonly long _uidRange;
+    private readonly CgroupTree? _cgroups;
 
-    private sealed class Slot(int index, string scratch)
+    private sealed class Slot(int index)
     {
         public int Index { get; } = index;
-        public string Scratch { get; } = scratch;
+        /// <summary>Host folder for candidates' scratch at the rlimits level only (elsewhere the
+        /// sandbox's private /tmp, which vanishes with the worker).</summary>
+        public string? Scratch { get; set; }
         public PythonWorker? Worker { get; set; }
     }
 
     /// <summary>Creates a pool of <paramref name="size"/> workers at <paramref name="level"/>.</summary>
-    public WorkerPool(WorkerCommand command, IsolationLevel level, int size)
+    /// <param name="command">How to start a worker.</param>
+    /// <param name="level">Isolation level.</param>
+    /// <param name="size">Number of workers.</param>
+    /// <param name="useCgroups">Put each candidate in cgroups of its own where the machine allows it.</param>
+    public WorkerPool(WorkerCommand command, IsolationLevel level, int size, bool useCgroups = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         _command = command;
@@ -29,10 +36,14 @@ public sealed class WorkerPool : IAsyncDisposable
         // runs apart: each worker hands out uids base+1 .. base+999999.
         _uidRange = 1_000_000_000L + Random.Shared.Next(0, 100) * 20_000_000L;
         _slots = Channel.CreateUnbounded<Slot>();
+        if (useCgroups)
+        {
+            _cgroups = CgroupTree.TryCreate(out var why);
+            CgroupNote = _cgroups is null ? why : null;
+        }
         for (var i = 0; i < size; i++)
         {
-            var scratch = Path.Combine(Path.GetTempPath(), $"perfjudge-{Environment.ProcessId}-{i}");
-            var slot = new Slot(i, scratch);
+            var slot = new Slot(i);
             _all.Add(slot);
             _slots.Writer.TryWrite(slot);
         }
@@ -40,6 +51,12 @@ public sealed class WorkerPool : IAsyncDisposable
 
     /// <summary>Number of workers.</summary>
     public int Size => _all.Count;
+
+    /// <summary>cgroup version used for candidates (<c>v1</c>, <c>v2</c>), or null (rlimits only).</summary>
+    public string? Cgroups => _cgroups?.Version;
+
+    /// <summary>Why cgroups are not used, when they are not.</summary>
+    public string? CgroupNote { get; }
 
     /// <summary>The isolation level of every worker in the pool.</summary>
     public IsolationLevel Level { get; }
@@ -60,13 +77,16 @@ public sealed class WorkerPool : IAsyncDisposable
                     await slot.Worker.DisposeAsync();
                 }
                 slot.Worker = null;
-                if (Level != IsolationLevel.Bubblewrap)
+                if (Level == IsolationLevel.Rlimits && slot.Scratch is null)
                 {
-                    Directory.CreateDirectory(slot.Scratch);
+                    // A fresh folder of an unpredictable name (mkdtemp): a fixed name could have
+                    // been planted beforehand (a symlink the chmod below would follow).
+                    slot.Scratch = Directory.CreateTempSubdirectory("perfjudge-").FullName;
                     File.SetUnixFileMode(slot.Scratch, (UnixFileMode)0b111_101_101);
                 }
+                var cgroups = _cgroups?.CreateWorker(slot.Index);
                 slot.Worker = await PythonWorker.StartAsync(_command, Level, _uidRange + slot.Index * 1_000_000L,
-                    slot.Scratch, (Environment.ProcessorCount - 1 - slot.Index % Environment.ProcessorCount), cancel);
+                    slot.Scratch ?? "/tmp", (Environment.ProcessorCount - 1 - slot.Index % Environment.ProcessorCount), cgroups, cancel);
             }
             return await work(slot.Worker);
         }
@@ -109,27 +129,28 @@ public sealed class WorkerPool : IAsyncDisposable
         // All workers at once: each stop waits for a process tree to exit, and one after the
         // other they added tens of milliseconds per worker to every run.
         await Task.WhenAll(_all.Select(slot => DisposeSlotAsync(slot).AsTask()));
+        _cgroups?.Dispose();
     }
 
-    private static async ValueTask DisposeSlotAsync(Slot slot)
+    private async ValueTask DisposeSlotAsync(Slot slot)
     {
         if (slot.Worker is not null)
         {
             await slot.Worker.DisposeAsync();
         }
-        if (Directory.Exists(slot.Scratch))
+        _cgroups?.ReleaseWorker(slot.Index);
+        if (slot.Scratch is not null)
         {
             try
             {
-                Directory.Delete(slot.Scratch, recursive: true);
+                // Not recursive: the harness removed each sample's folder from inside
+                // (pj_cleanup, descriptor-relative). What a crashed worker left stays, rather
+                // than the engine walking paths of a candidate's making.
+                Directory.Delete(slot.Scratch);
             }
             catch (IOException)
             {
-                // best effort: a leftover scratch folder only costs disk space
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // files of a per-sample uid that the harness could not remove
+                // not empty: left in place
             }
         }
     }

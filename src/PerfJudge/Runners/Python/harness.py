@@ -49,6 +49,7 @@ try:
 except Exception:
     pass
 
+import pj_cgroup  # noqa: E402,F401  (reads PERFJUDGE_CGROUPS before the zygote clears the environment)
 import pj_zygote  # noqa: E402
 from pj_wire import read_request, write_all  # noqa: E402
 

@@ -9,6 +9,8 @@ import signal
 import socket
 import sys
 
+import pj_cgroup
+from pj_cleanup import remove_tree
 from pj_wire import BadData, decode, recv_json, send_marshal
 from pj_zygote import scratch_for, uid_for
 
@@ -44,12 +46,20 @@ class Candidate:
         self.source, self.serial, self.pid = source, serial, pid
         self.wfd, self.rfd, self.pidfd, self.uid, self.scratch = wfd, rfd, pidfd, uid, scratch
         self.exit = None
+        self.cgroup_mark = None  # pj_cgroup.prepare's counters, when the worker's cgroups are used
+        self.cgroup = {}  # what pj_cgroup.collect read about this candidate
         self.extra_fds = []  # e.g. performance counters opened on this candidate
 
     def load(self, program, entry_point, limits, deadline):
         """Sends the program. None when the candidate is ready, else (why, name, message) with
         why "timeout", "ended" (no greeting), "loaderr" (the program raised name: message while
-        loading, or lacks the entry point) or "protocol" (a greeting that is neither)."""
+        loading, or lacks the entry point), "protocol" (a greeting that is neither) or "sandbox"
+        (the worker's cgroup limits could not be set: not the candidate's fault)."""
+        if self.uid is not None:  # cgroups only with a uid of its own: the files are root's
+            try:
+                self.cgroup_mark = pj_cgroup.prepare(limits)
+            except OSError as exc:
+                return ("sandbox", "cgroup limits", repr(exc))
         try:
             send_marshal(self.wfd, {"program": program, "entry_point": entry_point, "limits": limits})
             hello = recv_json(self.rfd, deadline)
@@ -99,13 +109,17 @@ class Candidate:
         if self.uid is not None:
             kill_uid(self.uid)
         exit_info = self.wait()
+        try:
+            self.cgroup = pj_cgroup.collect(self.uid, self.cgroup_mark)
+        except OSError as exc:
+            sys.stderr.write("perfjudge harness: cgroup of %d: %r\n" % (self.serial, exc))
         for fd in [self.wfd, self.rfd, self.pidfd] + self.extra_fds:
             try:
                 os.close(fd)
             except OSError:
                 pass
         try:
-            out_size = os.path.getsize(os.path.join(self.scratch, "out"))
+            out_size = os.lstat(os.path.join(self.scratch, "out")).st_size
         except OSError:
             out_size = 0
         try:
@@ -166,20 +180,6 @@ def kill_uid(uid):
                 pass
         if not found:
             return
-
-
-def remove_tree(path):
-    """Deletes a scratch directory without following symbolic links the candidate planted."""
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return
-    if os.path.stat.S_ISDIR(st.st_mode):
-        for name in os.listdir(path):
-            remove_tree(os.path.join(path, name))
-        os.rmdir(path)
-    else:
-        os.unlink(path)
 
 
 def reply_value(reply):

@@ -1,10 +1,13 @@
 """Verdicts: what a candidate's behaviour, as the process handle reports it, means. Layer 2
-(verdicts and meters): imports nothing of the harness; works on a pj_process.Candidate passed in.
+(verdicts and meters): imports only pj_cgroup (what the kernel says about a candidate's memory);
+works on a pj_process.Candidate passed in.
 
 The verdict words are the engine's (Runners/Verdict.cs): a result dict always has "verdict", one
 of VERDICTS, and usually "detail"."""
 import os
 import signal
+
+import pj_cgroup
 
 VERDICTS = ("passed", "failed", "error", "timeout", "memory_limit", "output_limit", "crashed",
             "sandbox_error")
@@ -27,6 +30,8 @@ def load_program(cand, program, entry_point, limits, deadline):
         return ended_verdict(cand, why, limits)
     if why == "loaderr":
         return load_error(name, message)
+    if why == "sandbox":
+        return {"verdict": "sandbox_error", "detail": "%s: %s" % (name, message)}
     return {"verdict": "crashed", "detail": "protocol violation"}
 
 
@@ -36,6 +41,9 @@ def ended_verdict(cand, reason, limits):
         return {"verdict": "timeout", "detail": "no answer within %.3g s" % limits["wall_seconds"]}
     status, utime, stime = cand.wait()[:3]
     desc = describe_status(status)
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL and pj_cgroup.oom_since(cand.cgroup_mark):
+        return {"verdict": "memory_limit", "detail": "killed by the kernel at the memory limit",
+                "status": desc}
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL) \
             and utime + stime >= limits["cpu_seconds"] - 0.05:
         return {"verdict": "timeout", "detail": "CPU time limit", "status": desc}
@@ -76,4 +84,22 @@ def finalize(result, cand, limits):
     result["cpu_sys_s"] = stime
     result["max_rss_kb"] = maxrss
     result["minor_faults"] = minflt
+    result.update(control_fields(cand, maxrss))
     return result
+
+
+def control_fields(cand, maxrss_kb):
+    """Peak memory, and how each limit was enforced for this candidate (docs/security.md)."""
+    cg = cand.cgroup
+    kind = pj_cgroup.version() if cg else None
+    peak = cg.get("peak_memory_bytes") if cg else None
+    fields = {
+        "peak_memory_bytes": peak if peak is not None else maxrss_kb * 1024,
+        "controls": {"memory": kind or "rlimit", "processes": kind or "rlimit",
+                     "cpu_time": "rlimit", "cpu_accounting": kind or "none",
+                     "peak_memory": kind or "rusage", "uid": "own" if cand.uid is not None else "shared"},
+    }
+    if cg:
+        fields["cgroup_cpu_s"] = (cg["cgroup_cpu_ns"] or 0) / 1e9 if cg.get("cgroup_cpu_ns") is not None else None
+        fields["leftover_processes"] = cg.get("leftover_processes", 0)
+    return fields

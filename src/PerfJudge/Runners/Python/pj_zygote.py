@@ -1,7 +1,8 @@
 """The zygote: started once, clean (it never reads a request, so nothing it forks holds tests).
 On the checker's request it forks a candidate, hands the candidate's pipe ends and a pidfd to the
 checker over a socket, reaps the candidate with wait4 and reports its exit status and rusage.
-Layer 1 (processes): imports only pj_candidate (the code a forked candidate runs).
+Layer 1 (processes): imports only pj_candidate (the code a forked candidate runs) and pj_cgroup
+(the zygote joins the worker's cgroups once, so every candidate is born inside them).
 
 Control messages on the SOCK_SEQPACKET socket (docs/wire.md, "zygote <-> checker"):
 checker -> zygote: b"fork"; zygote -> checker: ["cand", serial, pid] with the fds
@@ -17,7 +18,9 @@ import os
 import select
 import signal
 import socket
+import sys
 
+import pj_cgroup
 from pj_candidate import candidate_main
 
 KEPT_ENVIRONMENT = ("PATH", "LANG", "PYTHONHASHSEED", "PERFJUDGE_CPU")
@@ -74,6 +77,11 @@ def run(start_checker):
     ctrl, ctrl_checker = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     checker = start_checker(ctrl_checker, uid_base, scratch_root)
     ctrl_checker.close()
+    if uid_base:
+        # Candidates are born in the worker's cgroups (the checker stays outside): pj_cgroup.
+        problem = pj_cgroup.join_worker()
+        if problem:
+            sys.stderr.write("perfjudge harness: %s\n" % problem)
     # The zygote (and so every candidate) never holds the request or result channels.
     null = os.open("/dev/null", os.O_RDWR)
     os.dup2(null, 0)
