@@ -49,7 +49,7 @@ public sealed class Evaluator
         return samples.Select((s, i) =>
         {
             var r = replies[distinct[requests[i]]];
-            return Rows.Of(s, r.Verdict, r.Detail, r.CpuSeconds, r.MaxRssKb, r.FromStore, null, environment);
+            return Rows.Of(s, r.Verdict, r.Detail, r.CpuSeconds, r.MaxRssKb, r.FromStore, null, environment, r.PeakMemoryBytes, r.Controls);
         }).ToList();
     }
 }

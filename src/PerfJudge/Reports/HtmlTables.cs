@@ -15,6 +15,11 @@ internal static class HtmlTables
         {
             h.Append("<th>").Append(E(m)).Append(" [95% CI]</th>");
         }
+        var memory = report.Rows.Any(r => r.PeakMemoryKb is not null);
+        if (memory)
+        {
+            h.Append("<th>peak memory, median</th>");
+        }
         h.Append("<th class=\"l\">verdicts</th></tr>\n");
         var rank = 0;
         foreach (var s in ReportViews.Leaderboard(report, primary).Concat(report.Models.Except(report.RealModels)))
@@ -27,11 +32,17 @@ internal static class HtmlTables
                 s.Metrics.TryGetValue(m, out var value);
                 h.Append("<td title=\"").Append(E(value?.Reason)).Append("\">").Append(E(ReportViews.FormatMetric(value))).Append("</td>");
             }
+            if (memory)
+            {
+                h.Append("<td>").Append(E(ReportViews.PeakMemory(report, s.Model))).Append("</td>");
+            }
             h.Append("<td class=\"l\">").Append(E(string.Join(" ", s.Verdicts.Where(v => v.Value > 0)
                 .Select(v => $"{Judging.VerdictNames.Name(v.Key)}={N(v.Value)}")))).Append("</td></tr>\n");
         }
         h.Append("</table>\n<p class=\"note\">Ranked by ").Append(E(primary))
-            .Append(". Intervals: 95% percentile bootstrap over tasks; n/a: not computable (hover for the reason).</p>\n");
+            .Append(". Intervals: 95% percentile bootstrap over tasks; n/a: not computable (hover for the reason).")
+            .Append(memory ? " Peak memory: each sample's high-water mark from its cgroup (all its processes) where the machine has cgroups, else its peak RSS." : "")
+            .Append("</p>\n");
     }
 
     public static void Pareto(StringBuilder h, CostQuality cq)

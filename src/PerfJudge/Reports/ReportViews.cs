@@ -81,6 +81,20 @@ public static class ReportViews
     /// <summary>Metric names in the order of the first model that has them.</summary>
     public static IReadOnlyList<string> MetricNames(Report report) =>
         report.Models.SelectMany(m => m.Metrics.Keys).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Median peak memory of <paramref name="model"/>'s samples (all samples for the pooled
+    /// row), e.g. <c>12.1 MiB</c>; <c>-</c> when none was measured.</summary>
+    public static string PeakMemory(Report report, string model)
+    {
+        var peaks = report.Rows.Where(r => model == SummaryBuilder.AllModels || r.Model == model)
+            .Select(r => r.PeakMemoryKb).OfType<long>().Order().ToList();
+        if (peaks.Count == 0)
+        {
+            return "-";
+        }
+        var median = peaks.Count % 2 == 1 ? peaks[peaks.Count / 2] : (peaks[peaks.Count / 2 - 1] + peaks[peaks.Count / 2]) / 2.0;
+        return (median / 1024.0).ToString("F1", CultureInfo.InvariantCulture) + " MiB";
+    }
 }
 
 /// <summary>Outcome of one model on one task.</summary>

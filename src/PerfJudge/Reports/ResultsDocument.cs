@@ -107,6 +107,15 @@ public static class ResultsDocument
             ["runtime"] = r.Runtime,
             ["machine"] = r.Machine,
         };
+        if (r.PeakMemoryKb is { } peak)
+        {
+            row["peak_memory_kb"] = peak;
+        }
+        if (r.Controls is { Count: > 0 } controls)
+        {
+            row["controls"] = new JsonObject(controls.OrderBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));
+        }
         if (r.Efficiency is { } e)
         {
             row["efficiency"] = Math.Round(e.Efficiency, 6);

@@ -80,7 +80,8 @@ public static class ResultsDocumentReader
     private static readonly HashSet<string> RowFields = new(StringComparer.Ordinal)
     {
         "task_id", "model", "sample", "line", "verdict", "detail", "isolation", "cpu_s", "max_rss_kb", "cached",
-        "efficiency", "speedup", "dps", "dps_norm", "cost", "exceeded_level", "memory_ratio", "runtime", "machine", "case_costs",
+        "efficiency", "speedup", "dps", "dps_norm", "cost", "exceeded_level", "memory_ratio", "runtime", "machine", "peak_memory_kb",
+        "case_costs",
     };
 
     private static ResultRow ReadRow(Reader ctx, JsonNode? node, string path)
@@ -100,7 +101,9 @@ public static class ResultsDocumentReader
             (int)(Reader.Double(r["line"]) ?? 0), ctx.Str(r, "verdict", path), Reader.OptStr(r, "detail"),
             Reader.OptStr(r, "isolation") ?? "", Reader.Double(r["cpu_s"]) ?? 0, (long)(Reader.Double(r["max_rss_kb"]) ?? 0),
             r["cached"]?.GetValueKind() == JsonValueKind.True, efficiency, costs, Reader.OptStr(r, "runtime") ?? "",
-            Reader.OptStr(r, "machine") ?? "");
+            Reader.OptStr(r, "machine") ?? "", Reader.Double(r["peak_memory_kb"]) is { } peak ? (long)peak : null,
+            r["controls"] is JsonObject c ? c.Where(p => p.Value?.GetValueKind() == JsonValueKind.String)
+                .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal) : null);
     }
 
     private static List<double>? CaseCosts(Reader ctx, JsonObject r, string path)

@@ -18,9 +18,13 @@ namespace PerfJudge.Results;
 /// <param name="Costs">Cost fields of the samples file (completion_tokens, latency_s, usd).</param>
 /// <param name="Runtime">Language runtime that ran the sample, e.g. <c>python 3.11.7</c> (empty when unknown).</param>
 /// <param name="Machine">Fingerprint of the machine that judged it (empty when unknown).</param>
+/// <param name="PeakMemoryKb">Peak memory of the candidate in KiB: its cgroup's high-water mark (all its
+/// processes) where cgroups are used, else its peak RSS; null when not measured.</param>
+/// <param name="Controls">How each limit was enforced (docs/security.md), e.g. <c>memory</c>: <c>cgroup-v1</c>.</param>
 public sealed record ResultRow(string TaskId, string Model, int Sample, int Line, string Verdict, string? Detail,
     string Isolation, double CpuSeconds, long MaxRssKb, bool Cached, RowEfficiency? Efficiency,
-    IReadOnlyDictionary<string, double> Costs, string Runtime = "", string Machine = "")
+    IReadOnlyDictionary<string, double> Costs, string Runtime = "", string Machine = "", long? PeakMemoryKb = null,
+    IReadOnlyDictionary<string, string>? Controls = null)
 {
     /// <summary>True when the verdict is <c>passed</c>.</summary>
     public bool Passed => Verdict == "passed";

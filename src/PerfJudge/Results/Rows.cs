@@ -9,10 +9,11 @@ public static class Rows
 {
     /// <summary>The row of <paramref name="sample"/>.</summary>
     public static ResultRow Of(Sample sample, Verdict verdict, string? detail, double cpuSeconds, long maxRssKb, bool cached,
-        RowEfficiency? efficiency, RowEnvironment environment) =>
+        RowEfficiency? efficiency, RowEnvironment environment, long? peakMemoryBytes = null,
+        IReadOnlyDictionary<string, string>? controls = null) =>
         new(sample.TaskId, sample.Model, sample.Index, sample.Line, verdict.Name(), detail, environment.Isolation,
             Math.Round(cpuSeconds, 6), maxRssKb, cached, efficiency is null ? null : Round(efficiency), sample.Costs,
-            environment.Runtime, environment.Machine);
+            environment.Runtime, environment.Machine, peakMemoryBytes is { } b ? (b + 1023) / 1024 : null, controls);
 
     private static RowEfficiency Round(RowEfficiency e) => e with
     {

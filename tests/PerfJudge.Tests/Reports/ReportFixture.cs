@@ -25,7 +25,8 @@ public static class ReportFixture
             var score = efficiency && eff is not null
                 ? new RowEfficiency(eff.Value, speedup, eff.Value * 0.9, eff.Value * 0.8, 0.001 * line, verdict == Verdict.Passed ? null : 1, 1.25)
                 : null;
-            rows.Add(Rows.Of(sample, verdict, detail, 0.0125 * line, 10_000 + line, line % 3 == 0, score, environment));
+            rows.Add(Rows.Of(sample, verdict, detail, 0.0125 * line, 10_000 + line, line % 3 == 0, score, environment,
+                (20_000L + 100 * line) << 10, new Dictionary<string, string> { ["memory"] = "cgroup-v1", ["peak_memory"] = "cgroup-v1" }));
         }
         Add("alpha-7b", "T/0", 0, Verdict.Passed, null, 0.9, 1.8, 120);
         Add("alpha-7b", "T/0", 1, Verdict.Passed, null, 0.7, 0.9, 140);

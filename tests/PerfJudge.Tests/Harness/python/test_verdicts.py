@@ -24,6 +24,8 @@ class FakeCandidate:
         self.exit = (status, cpu[0], cpu[1], 2048, 77)
         self.out_size, self.load_outcome = out_size, load
         self.finished = 0
+        # as pj_process.Candidate: no uid of its own, no cgroup readings (rlimits-only accounting)
+        self.uid, self.cgroup_mark, self.cgroup = None, None, {}
 
     def wait(self):
         return self.exit
@@ -46,8 +48,10 @@ class Verdicts(unittest.TestCase):
 
     def test_finalize_adds_exit_status_and_rusage(self):
         result = V.finalize({"verdict": "passed"}, FakeCandidate(exited(0), (0.25, 0.5), 10), LIMITS)
+        result.pop("controls")  # ControlFields below
         self.assertEqual(result, {"verdict": "passed", "status": "exit 0", "cpu_user_s": 0.25,
-                                  "cpu_sys_s": 0.5, "max_rss_kb": 2048, "minor_faults": 77})
+                                  "cpu_sys_s": 0.5, "max_rss_kb": 2048, "minor_faults": 77,
+                                  "peak_memory_bytes": 2048 * 1024})
 
     def test_output_at_the_limit_overrides_any_verdict_but_a_sandbox_error(self):
         for verdict in ("passed", "failed", "error", "timeout"):
@@ -99,3 +103,20 @@ class Verdicts(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ControlFields(unittest.TestCase):
+    def test_without_cgroups_peak_memory_is_the_rusage_peak_and_controls_say_rlimit(self):
+        result = V.finalize({"verdict": "passed"}, FakeCandidate(), LIMITS)
+        self.assertEqual(2048 * 1024, result["peak_memory_bytes"])
+        self.assertEqual({"memory": "rlimit", "processes": "rlimit", "cpu_time": "rlimit", "cpu_accounting": "none",
+                          "peak_memory": "rusage", "uid": "shared"}, result["controls"])
+
+    def test_with_cgroup_readings_peak_memory_is_the_cgroups(self):
+        cand = FakeCandidate()
+        cand.uid, cand.cgroup = 1000001, {"peak_memory_bytes": 5 << 20, "cgroup_cpu_ns": 2_000_000, "leftover_processes": 1}
+        result = V.finalize({"verdict": "passed"}, cand, LIMITS)
+        self.assertEqual(5 << 20, result["peak_memory_bytes"])
+        self.assertEqual("own", result["controls"]["uid"])
+        self.assertEqual((0.002, 1), (result["cgroup_cpu_s"], result["leftover_processes"]))
+
