@@ -18,6 +18,8 @@ public static class Cli
         root.Subcommands.Add(StressCommand.Create(console, errors));
         root.Subcommands.Add(MergeCommand.Create(console, errors));
         root.Subcommands.Add(PlanCommand.Create(console, errors));
+        root.Subcommands.Add(GenerateCommand.Create(console, errors));
+        root.Subcommands.Add(PairsCommand.Create(console, errors));
         root.Subcommands.Add(ServeCommand.Create(console, errors));
         if (args.Length == 0)
         {

@@ -30,12 +30,15 @@ public static class EvalCommand
         var metrics = new Option<string>("--metrics") { Description = "Metric families in the table: pass,eff,dps,speedup (geometric mean),speedups (other means),pie,effibench (the JSON has all)", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
         var shard = new Option<string?>("--shard") { Description = "Judge one shard of the tasks: I/N (0-based), env (Slurm array / Kubernetes Indexed Job), env/N" };
         var group = new Option<string?>("--group") { Description = "With --shard: name of the sharded run (default: derived from suite, samples and shard count)" };
+        var generate = new Option<bool>("--generate") { Description = "First generate the samples from a model endpoint into --samples (options as in 'perfjudge generate'; an existing file is resumed)" };
+        var generation = new GenerateOptionSet();
         var engine = new EngineOptionSet(timeout: 3.0);
         var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model; eff@k, DPS and speedups on efficiency suites")
         {
-            suite, samples, k, memory, json, html, skipInvalid, keepFences, rounds, alpha, seed, metrics, shard, group,
+            suite, samples, k, memory, json, html, skipInvalid, keepFences, rounds, alpha, seed, metrics, shard, group, generate,
         };
         engine.AddTo(command);
+        generation.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             var problems = new List<Diagnostic>();
@@ -51,10 +54,16 @@ public static class EvalCommand
                 files.Skip(1).ToList(), parse.GetValue(keepFences), spec, parse.GetValue(group));
             problems.AddRange(options.Validate());
             problems.AddRange(OutputPaths.Check(("--json", parse.GetValue(json)), ("--html", parse.GetValue(html))));
+            var generating = parse.GetValue(generate) ? generation.Read(parse, options.Suite, options.Samples, problems) : null;
+            problems.AddRange(generating?.Validate().Select(p => p.Field == "--out" ? p with { Field = "--samples" } : p) ?? []);
             if (problems.Any(p => p.IsError))
             {
                 DiagnosticWriter.Write(errors, problems, "perfjudge eval");
                 return DiagnosticWriter.ExitCode(problems);
+            }
+            if (generating is not null && await new GenerateHandler(console, errors).RunAsync(generating, cancel) is var code and not ExitCodes.Done)
+            {
+                return code;
             }
             var output = new EvalOutput(parse.GetValue(json), parse.GetValue(html), families);
             return await new EvalHandler(console, errors).RunAsync(options, output, cancel);

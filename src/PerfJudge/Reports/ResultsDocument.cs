@@ -127,6 +127,10 @@ public static class ResultsDocument
             row["cost"] = e.Cost;
             row["exceeded_level"] = e.ExceededLevel;
             row["memory_ratio"] = e.MemoryRatio is null ? null : Math.Round(e.MemoryRatio.Value, 6);
+            if (e.CaseCosts is { } cases)
+            {
+                row["case_costs"] = new JsonArray(cases.Select(c => (JsonNode)c).ToArray());
+            }
         }
         foreach (var (field, value) in r.Costs)
         {

@@ -8,7 +8,7 @@ namespace PerfJudge.Samples;
 public static class SamplesReader
 {
     /// <summary>Numeric per-sample cost fields that are kept when present.</summary>
-    public static readonly IReadOnlyList<string> CostFields = ["completion_tokens", "latency_s", "usd"];
+    public static readonly IReadOnlyList<string> CostFields = ["completion_tokens", "prompt_tokens", "latency_s", "usd"];
 
     /// <summary>Reads every line; problems are collected, never thrown. <paramref name="extractCode"/>
     /// false judges completions and solutions as given, without stripping markdown fences.</summary>
