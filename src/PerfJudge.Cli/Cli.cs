@@ -16,6 +16,10 @@ public static class Cli
         root.Subcommands.Add(ParetoCommand.Create(console, errors));
         root.Subcommands.Add(CompareCommand.Create(console, errors));
         root.Subcommands.Add(StressCommand.Create(console, errors));
+        root.Subcommands.Add(MergeCommand.Create(console, errors));
+        root.Subcommands.Add(PlanCommand.Create(console, errors));
+        root.Subcommands.Add(GenerateCommand.Create(console, errors));
+        root.Subcommands.Add(PairsCommand.Create(console, errors));
         root.Subcommands.Add(ServeCommand.Create(console, errors));
         if (args.Length == 0)
         {
@@ -31,6 +35,18 @@ public static class Cli
             await errors.WriteLineAsync("Run 'perfjudge --help' for usage.");
             return ExitCodes.Usage;
         }
-        return await parse.InvokeAsync(cancellationToken: cancel);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Expected failures are diagnostics; reaching here is a bug. One line, not a stack trace.
+            await errors.WriteLineAsync($"perfjudge: internal error ({ex.GetType().Name}): {ex.Message}");
+            await errors.WriteLineAsync(Environment.GetEnvironmentVariable("PERFJUDGE_DEBUG") is "1"
+                ? ex.ToString()
+                : "This is a bug in PerfJudge; please report it with the command line. PERFJUDGE_DEBUG=1 prints the stack trace.");
+            return ExitCodes.Internal;
+        }
     }
 }

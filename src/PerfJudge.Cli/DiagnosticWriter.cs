@@ -10,7 +10,13 @@ public static class DiagnosticWriter
     {
         foreach (var d in diagnostics)
         {
-            errors.WriteLine((d.Kind == DiagnosticKind.Usage ? prefix : "perfjudge") + ": " + d);
+            var label = d.Kind switch
+            {
+                DiagnosticKind.Warning => "warning: ",
+                DiagnosticKind.Note => "note: ",
+                _ => "",
+            };
+            errors.WriteLine((d.Kind == DiagnosticKind.Usage ? prefix : "perfjudge") + ": " + label + d);
         }
     }
 

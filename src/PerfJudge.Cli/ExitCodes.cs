@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The command line itself is wrong.</summary>
     public const int Usage = 2;
+
+    /// <summary>A bug in PerfJudge (an unexpected exception), reported in one line.</summary>
+    public const int Internal = 3;
 }

@@ -33,6 +33,12 @@ public static class MeasureCommand
             }
             var options = new MeasureOptions(files, parse.GetValue(entry)!, parse.GetValue(input)!, parse.GetValue(engine.Meter)!,
                 parse.GetValue(target), parse.GetValue(minRounds), parse.GetValue(maxRounds), parse.GetValue(engine.Timeout), engine.Read(parse));
+            var unwritable = PerfJudge.Reports.OutputPaths.Check(("--json", parse.GetValue(json)));
+            if (unwritable.Count > 0)
+            {
+                DiagnosticWriter.Write(errors, unwritable, "perfjudge measure");
+                return ExitCodes.InputOrEnvironment;
+            }
             return await MeasureHandler.RunAsync(console, errors, options, parse.GetValue(json), cancel);
         });
         return command;

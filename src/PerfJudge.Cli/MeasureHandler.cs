@@ -22,25 +22,26 @@ public static class MeasureHandler
         var outcome = result.Value!;
         var m = outcome.Measured;
         var unit = Meters.Unit(outcome.Meter);
-        static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+        string F(double v) => CostFormat.Format(v, unit);
         console.WriteLine($"meter        {outcome.Meter} ({Meters.Describe(outcome.Meter)}), isolation {outcome.Isolation}");
         for (var p = 0; p < options.Files.Count; p++)
         {
             var s = m.Summaries[p];
             console.WriteLine($"program      {options.Files[p]} :: {options.EntryPoint}   output {m.Outputs[p]}");
-            console.WriteLine($"  median     {F(s.Median)} {unit}   95% CI [{F(s.Low)}, {F(s.High)}] (±{s.RelativeHalfWidth * 100:F2}%)");
-            console.WriteLine($"  HL         {F(s.HodgesLehmann)} {unit}   MAD {F(s.Mad)} {unit}   outliers {s.Outliers.Count}   repetitions {s.Count}");
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  median     {F(s.Median)}   95% CI [{F(s.Low)}, {F(s.High)}] (±{s.RelativeHalfWidth * 100:F2}%)"));
+            console.WriteLine($"  HL         {F(s.HodgesLehmann)}   MAD {F(s.Mad)}   outliers {s.Outliers.Count}   repetitions {s.Count}");
         }
         if (m.Ratio is { } ratio)
         {
-            console.WriteLine($"ratio        {F(ratio.Median)} (second / first, median of paired ratios)   95% CI [{F(ratio.Low)}, {F(ratio.High)}] (±{ratio.RelativeHalfWidth * 100:F2}%)");
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio        {CostFormat.Plain(ratio.Median)} (second / first, median of paired ratios)   95% CI [{CostFormat.Plain(ratio.Low)}, {CostFormat.Plain(ratio.High)}] (±{ratio.RelativeHalfWidth * 100:F2}%)"));
         }
-        console.WriteLine($"repetitions  {m.Costs[0].Count} per program, fresh process each, target ±{options.Target * 100:F1}%");
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"repetitions  {m.Costs[0].Count} per program, fresh process each, target ±{options.Target * 100:F1}%{(outcome.TargetMet ? " (met)" : " (NOT met, see the warning)")}"));
         console.WriteLine($"peak memory  {m.MaxRssKb} KiB");
         console.WriteLine($"environment  {outcome.Machine}; {outcome.Runtime}");
-        if (jsonPath is not null)
+        if (jsonPath is not null && OutputPaths.TryWrite("--json", jsonPath, MeasurementDocument.Render(outcome)) is { } problem)
         {
-            AtomicFile.Write(jsonPath, MeasurementDocument.Render(outcome));
+            DiagnosticWriter.Write(errors, [problem], "perfjudge measure");
+            return ExitCodes.InputOrEnvironment;
         }
         return ExitCodes.Done;
     }

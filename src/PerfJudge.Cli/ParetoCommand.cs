@@ -25,7 +25,7 @@ public static class ParetoCommand
         var models = new Option<string?>("--models") { Description = "Models file (YAML: name, parameters, bytes_per_parameter, price_per_1m_tokens); see docs/models-file.md" };
         var accelerator = new Option<string?>("--accelerator") { Description = "idealized-runtime: accelerator profile (a100-80gb-sxm, h100-sxm, l4, rtx-4090 or one from the models file; default: each model's own, else a100-80gb-sxm)" };
         var promptTokens = new Option<int>("--prompt-tokens") { Description = "idealized-runtime: prompt length of samples without a prompt_tokens field", DefaultValueFactory = _ => 0 };
-        var format = new Option<string>("--format", "-f") { Description = "table, json, md or html (the whole report with this cost-quality section)", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format", "-f") { Description = "table, json, md or html (this cost-quality section as its own page; 'report -f html' has everything)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "md", "html");
         var output = new Option<string?>("--out", "-o") { Description = "Write here instead of standard output" };
         var command = new Command("pareto", "Cost against quality per model: the Pareto front and who dominates whom")
@@ -62,7 +62,7 @@ public static class ParetoCommand
             {
                 "json" => Json(analysis),
                 "md" => MarkdownReport.Render(report, analysis),
-                "html" => HtmlReport.Render(report, analysis),
+                "html" => HtmlReport.RenderCostQuality(report, analysis),
                 _ => null,
             };
             return ReportCommand.Emit(console, parse.GetValue(output), text, () => Table(console, analysis));

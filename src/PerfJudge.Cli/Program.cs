@@ -10,8 +10,9 @@ public static class Program
     {
         if (Console.IsOutputRedirected)
         {
-            // Logs and CI: no terminal width to fit, so keep table rows on one line.
-            AnsiConsole.Profile.Width = 200;
+            // Logs and CI: no terminal width to fit, so keep table rows on one line, unless COLUMNS
+            // says how wide the reader is (`COLUMNS=80 perfjudge eval | less`).
+            AnsiConsole.Profile.Width = ConsoleWidth.ForRedirected(Environment.GetEnvironmentVariable("COLUMNS"));
         }
         return Cli.RunAsync(args, AnsiConsole.Console, Console.Error, CancellationToken.None);
     }

@@ -16,7 +16,9 @@ public static class ProgressDisplay
         {
             T result = default!;
             await console.Progress().AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                // One ETA, the description's: Spectre's remaining-time column counts replies from the
+                // store as work done and would show a second, different estimate.
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
                 .StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask("judging", maxValue: 1);
@@ -47,14 +49,27 @@ public static class ProgressDisplay
         return await work(plain);
     }
 
-    private static string Describe(JobProgress p, double seconds)
+    /// <summary>One progress line: done/total, the rate of the work actually executed (replies from
+    /// the store are counted apart, not as a rate of 0), and one ETA.</summary>
+    internal static string Describe(JobProgress p, double seconds)
     {
         var executed = p.Done - p.Cached;
         var rate = seconds > 0 ? executed / seconds : 0;
         var remaining = p.Total - p.Done;
-        var eta = rate > 0 ? remaining / rate : 0;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{p.Done}/{p.Total} ({(p.Total == 0 ? 100 : 100.0 * p.Done / p.Total):F0}%), {rate:F1} {p.Unit}/s, ETA {eta:F0} s");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{p.Done}/{p.Total} {p.Unit} ({(p.Total == 0 ? 100 : 100.0 * p.Done / p.Total):F0}%)");
+        if (executed > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", {rate:F1} {p.Unit}/s");
+        }
+        if (p.Cached > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", {p.Cached} from the store");
+        }
+        if (remaining > 0 && rate > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", ETA {remaining / rate:F0} s");
+        }
+        return text;
     }
 
     private sealed class SynchronousProgress(Action<JobProgress> report) : IProgress<JobProgress>

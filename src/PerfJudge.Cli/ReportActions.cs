@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PerfJudge.Reports;
+using PerfJudge.Storage;
 
 namespace PerfJudge.Cli;
 
@@ -21,7 +22,7 @@ public static class ReportActions
                 errors.WriteLine($"perfjudge {command.Name}: {ex.Message}");
                 return ExitCodes.Usage;
             }
-            catch (Exception ex) when (ex is ReportFormatException or ModelsFileException)
+            catch (Exception ex) when (ex is ReportFormatException or ModelsFileException or StoreException or IOException)
             {
                 errors.WriteLine($"perfjudge {command.Name}: {ex.Message}");
                 return ExitCodes.InputOrEnvironment;

@@ -62,7 +62,10 @@ public static class ReportCommand
         }
         else
         {
-            AtomicFile.Write(path, text);
+            if (OutputPaths.TryWrite("--out", path, text) is { } problem)
+            {
+                throw new IOException(problem.ToString());
+            }
             console.MarkupLineInterpolated($"[grey]written to[/] {path}");
         }
         return ExitCodes.Done;
@@ -70,17 +73,18 @@ public static class ReportCommand
 
     private static int ListRuns(IAnsiConsole console, string storePath)
     {
-        if (!File.Exists(storePath))
+        if (!Storage.ResultStores.IsPostgres(storePath) && !File.Exists(storePath))
         {
             throw new UsageException($"no result store at '{storePath}'");
         }
-        using var store = new Storage.SqliteResultStore(storePath);
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("run", "started (UTC)", "suite", "models", "samples");
+        using var store = Storage.ResultStores.Open(storePath);
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("run", "started (UTC)", "suite", "models", "samples", "shard");
         foreach (var r in store.ListRuns())
         {
             table.AddRow(Markup.Escape(r.Id), r.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(r.Suite), r.Models.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                r.Samples.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                r.Samples.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                r.ShardCount > 0 ? Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.ShardIndex}/{r.ShardCount} {r.ShardGroup}")) : "");
         }
         console.Write(table);
         return ExitCodes.Done;

@@ -20,11 +20,11 @@ public static class ReportSource
         {
             throw new UsageException($"results file '{reference}' does not exist");
         }
-        if (!File.Exists(storePath))
+        if (!ResultStores.IsPostgres(storePath) && !File.Exists(storePath))
         {
             throw new UsageException($"no result store at '{storePath}' (run 'perfjudge eval' first, or pass --store or a results .json file)");
         }
-        using var store = new SqliteResultStore(storePath);
+        using var store = ResultStores.Open(storePath);
         var json = store.GetRun(reference);
         if (json is null)
         {

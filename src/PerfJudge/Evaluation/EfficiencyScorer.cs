@@ -37,7 +37,8 @@ public static class EfficiencyScorer
             DifferentialPerformance.Cluster(referenceCosts));
         var referenceRss = measurement.References[0].MaxRssKb;
         double? memory = correct && referenceRss > 0 ? RuntimeNormalization.NormalizedMaxMemory(sample.MaxRssKb, referenceRss) : null;
-        return new RowEfficiency(efficiency, speedup, dps, dpsNorm, cost, sample.ExceededLevel, memory);
+        var caseCosts = completed ? scored.Select(i => sample.Times[i]!.Value).ToList() : null;
+        return new RowEfficiency(efficiency, speedup, dps, dpsNorm, cost, sample.ExceededLevel, memory, caseCosts);
     }
 
     private static double?[] WorstPerLevel(ProgramMeasurement program, IReadOnlyList<int> caseLevels, int levelCount)

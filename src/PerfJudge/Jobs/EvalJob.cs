@@ -41,6 +41,10 @@ public sealed class EvalJob
         {
             return JobFailure.Of<EvalOutcome>([Diagnostic.Environment("runner.start", ex.Message)]);
         }
+        catch (StoreException ex)
+        {
+            return JobFailure.Of<EvalOutcome>([Diagnostic.Environment("store", ex.Message)]);
+        }
     }
 
     private async Task<JobResult<EvalOutcome>> RunCoreAsync(EvalOptions options, IProgress<JobProgress>? progress, CancellationToken cancel)
@@ -66,6 +70,14 @@ public sealed class EvalJob
         if (samples is null)
         {
             return JobFailure.Of<EvalOutcome>(diagnostics);
+        }
+        RunShard? shard = null;
+        if (options.Shard is { } spec)
+        {
+            shard = new RunShard(options.Group ?? spec.DefaultGroup(suite.Name, samples), spec.Index, spec.Count);
+            samples = spec.Select(suite.Tasks.Select(t => t.TaskId).ToList(), samples);
+            diagnostics.Add(Diagnostic.Note("shard", $"shard {spec} of run group {shard.Group}: " +
+                $"{samples.Select(s => s.TaskId).Distinct().Count()} task(s), {samples.Count} sample(s)"));
         }
         var efficiency = suite.Tasks.Any(t => t.Efficiency is not null);
         var programs = suite.Tasks.Any(t => t.Program is not null);
@@ -93,12 +105,13 @@ public sealed class EvalJob
         var wall = _time.GetElapsedTime(clock).TotalSeconds;
         var run = new RunInfo(started, wall, info.Isolation, info.Runtime.Replace("python ", "", StringComparison.Ordinal),
             options.Limits.WallSeconds, typeof(EvalJob).Assembly.GetName().Version?.ToString() ?? "0", meter,
-            meter is null ? null : Meters.Unit(meter), info.Machine, engine.Records ? RunIds.New(started) : null, options.Ks);
+            meter is null ? null : Meters.Unit(meter), info.Machine, engine.Records ? RunIds.New(started) : null, options.Ks, shard);
         var report = Report.Build(suite.Name, run, rows);
         var document = ResultsDocument.Render(report);
         if (run.Id is not null)
         {
-            engine.Store.PutRun(new StoredRun(run.Id, started, suite.Name, report.RealModels.Count, rows.Count), document);
+            engine.Store.PutRun(new StoredRun(run.Id, started, suite.Name, report.RealModels.Count, rows.Count,
+                shard?.Group, shard?.Index ?? 0, shard?.Count ?? 0), document);
         }
         return new JobResult<EvalOutcome>(new EvalOutcome(report, document, rows.Select(r => r.TaskId).Distinct().Count(),
             samples.Count - rows.Count), diagnostics);

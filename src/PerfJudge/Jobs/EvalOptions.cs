@@ -13,17 +13,25 @@ namespace PerfJudge.Jobs;
 /// <param name="Alpha">Efficiency suites: time limit = alpha x slowest reference.</param>
 /// <param name="Seed">Efficiency suites: seed of the input generators.</param>
 /// <param name="Meter">Efficiency suites: cost meter choice.</param>
+/// <param name="MoreSamples">Further samples files judged in the same run (after <paramref name="Samples"/>).</param>
+/// <param name="KeepFences">Judge completions as given, without stripping markdown code fences (as human-eval does).</param>
+/// <param name="Shard">Judge only this shard's tasks (null: all).</param>
+/// <param name="Group">Name of the sharded run the shard belongs to (null: derived from the suite, samples and shard count).</param>
 public sealed record EvalOptions(string Suite, string? Samples, IReadOnlyList<int> Ks, ExecutionLimits Limits, EngineOptions Engine,
-    bool SkipInvalid = false, int Rounds = 3, double Alpha = 2.0, int Seed = 0, string Meter = "auto")
+    bool SkipInvalid = false, int Rounds = 3, double Alpha = 2.0, int Seed = 0, string Meter = "auto",
+    IReadOnlyList<string>? MoreSamples = null, bool KeepFences = false, ShardSpec? Shard = null, string? Group = null)
 {
     /// <summary>The value of <c>--samples</c> that judges the suite's reference solutions.</summary>
     public const string Canonical = "canonical";
+
+    /// <summary>Every samples file given, in order (empty for the demo default).</summary>
+    public IReadOnlyList<string> SamplesFiles => Samples is null ? [] : [Samples, .. MoreSamples ?? []];
 
     /// <summary>Every problem with these options.</summary>
     public IReadOnlyList<Diagnostic> Validate()
     {
         var problems = new List<Diagnostic>();
-        problems.AddRange(Limits.Validate().Select(p => Diagnostic.Usage("--timeout/--memory-mb", p)));
+        problems.AddRange(Limits.Validate().Select(p => Diagnostic.Usage(p.StartsWith("memory", StringComparison.Ordinal) ? "--memory-mb" : "--timeout", p)));
         problems.AddRange(Engine.Validate());
         if (Ks.Count == 0)
         {
@@ -41,9 +49,18 @@ public sealed record EvalOptions(string Suite, string? Samples, IReadOnlyList<in
         {
             problems.Add(Diagnostic.Usage("--alpha", "must be between 1 and 100"));
         }
+        problems.AddRange(Shard?.Validate() ?? []);
+        if (Group is not null && (Shard is null || Group.Length is 0 or > 100 || !Group.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            problems.Add(Diagnostic.Usage("--group", Shard is null ? "needs --shard" : "must be 1 to 100 letters, digits, '-', '_' or '.'"));
+        }
         if (Samples is null && !string.Equals(Suite, "demo", StringComparison.OrdinalIgnoreCase))
         {
             problems.Add(Diagnostic.Usage("--samples", "is required for this suite (or --samples canonical to judge its reference solutions)"));
+        }
+        if (SamplesFiles.Count > 1 && SamplesFiles.Contains(Canonical))
+        {
+            problems.Add(Diagnostic.Usage("--samples", "'canonical' cannot be combined with samples files"));
         }
         return problems;
     }

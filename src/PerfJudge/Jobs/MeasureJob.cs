@@ -59,7 +59,12 @@ public sealed class MeasureJob
             return JobFailure.Of<MeasureOutcome>(diagnostics);
         }
         var info = engine.Runner.Info;
-        return new JobResult<MeasureOutcome>(new MeasureOutcome(options, meter!, measured, info.Isolation, info.Runtime, info.Machine),
-            diagnostics);
+        var outcome = new MeasureOutcome(options, meter!, measured, info.Isolation, info.Runtime, info.Machine);
+        if (!outcome.TargetMet)
+        {
+            diagnostics.Add(Diagnostic.Warning("measure.imprecise", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the 95% CI is ±{outcome.AchievedHalfWidth * 100:F1}% after {measured.Costs[0].Count} repetitions, wider than the ±{options.Target * 100:F1}% target: this machine is too noisy for it; raise --max-rounds, relax --target, or use --meter callgrind (exact counts)")));
+        }
+        return new JobResult<MeasureOutcome>(outcome, diagnostics);
     }
 }

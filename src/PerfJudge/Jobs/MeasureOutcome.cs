@@ -10,4 +10,15 @@ namespace PerfJudge.Jobs;
 /// <param name="Runtime">Runtime and version.</param>
 /// <param name="Machine">Machine fingerprint.</param>
 public sealed record MeasureOutcome(MeasureOptions Options, string Meter, ProgramMeasurer.Outcome Measured, string Isolation,
-    string Runtime, string Machine);
+    string Runtime, string Machine)
+{
+    /// <summary>The precision asked for was reached: every program's median (or, for two, their
+    /// ratio) has a 95% CI half-width within the target.</summary>
+    public bool TargetMet => Measured.Summaries.All(s => s.RelativeHalfWidth <= Options.Target)
+        || Measured.Ratio?.RelativeHalfWidth <= Options.Target;
+
+    /// <summary>The widest relative half-width that decides <see cref="TargetMet"/>.</summary>
+    public double AchievedHalfWidth => Measured.Ratio is { } ratio
+        ? Math.Min(ratio.RelativeHalfWidth, Measured.Summaries.Max(s => s.RelativeHalfWidth))
+        : Measured.Summaries.Max(s => s.RelativeHalfWidth);
+}

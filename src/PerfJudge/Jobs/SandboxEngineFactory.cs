@@ -22,8 +22,17 @@ public sealed class SandboxEngineFactory : IEngineFactory
             return null;
         }
         var (python, command, level) = setup.Value;
+        IResultStore store;
+        try
+        {
+            store = options.NoCache ? new NullResultStore() : ResultStores.Open(options.StorePath);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException or UriFormatException)
+        {
+            diagnostics.Add(Diagnostic.Environment("store.open", $"cannot open the result store {ResultStores.Display(options.StorePath)}: {ex.Message}"));
+            return null;
+        }
         IRunner runner = new PythonRunner(command, level, python, options.Workers, MachineFingerprint.Current);
-        IResultStore store = options.NoCache ? new NullResultStore() : new SqliteResultStore(options.StorePath);
         if (!options.NoCache)
         {
             runner = new CachingRunner(runner, options.Fresh ? new WriteOnlyStore(store) : store);
@@ -37,6 +46,14 @@ public sealed class SandboxEngineFactory : IEngineFactory
         string? pythonChoice, ICollection<Diagnostic> diagnostics)
     {
         var python = PythonInterpreter.Resolve(pythonChoice);
+        if (Version.TryParse(python.Version, out var version) && version < new Version(3, 9))
+        {
+            // The harness needs os.pidfd_open and socket.recv_fds (3.9); below that every sample
+            // would end as sandbox_error (bench/notes-throughput.md).
+            diagnostics.Add(Diagnostic.Environment("python.version", $"{python.Executable} is Python {python.Version}; " +
+                "the harness needs Python 3.9 or newer (os.pidfd_open, socket.recv_fds). Pass --python or set PERFJUDGE_PYTHON."));
+            return null;
+        }
         var command = new WorkerCommand(new SandboxedRuntime(python.Executable, python.InstallRoots,
             HarnessFile.Materialize(SuiteResolver.DefaultCacheDir()), HarnessFile.EntryModule));
         var strongest = isolationChoice switch

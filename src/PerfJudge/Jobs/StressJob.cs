@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PerfJudge.Judging;
 using PerfJudge.Measurement;
 using PerfJudge.Runners;
+using PerfJudge.Storage;
 using PerfJudge.Stress;
 using PerfJudge.Tasks;
 
@@ -40,6 +41,10 @@ public sealed class StressJob
         catch (RunnerStartException ex)
         {
             return JobFailure.Of<StressResult>([Diagnostic.Environment("runner.start", ex.Message)]);
+        }
+        catch (StoreException ex)
+        {
+            return JobFailure.Of<StressResult>([Diagnostic.Environment("store", ex.Message)]);
         }
     }
 

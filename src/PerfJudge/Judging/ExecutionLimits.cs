@@ -20,9 +20,10 @@ public sealed record ExecutionLimits(double WallSeconds = 3, double CpuSeconds =
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (!(WallSeconds > 0 && WallSeconds <= 3600)) errors.Add("timeout must be in (0, 3600] seconds");
-        if (!(CpuSeconds > 0 && CpuSeconds <= 3600)) errors.Add("CPU limit must be in (0, 3600] seconds");
-        if (MemoryBytes < 64L << 20) errors.Add("memory limit must be at least 64 MiB");
+        if (!(WallSeconds > 0 && WallSeconds <= 3600)) errors.Add(FormattableString.Invariant($"timeout must be in (0, 3600] seconds, not {WallSeconds}"));
+        // --timeout sets both; name the CPU limit only when it was set on its own.
+        if (!(CpuSeconds > 0 && CpuSeconds <= 3600) && !CpuSeconds.Equals(WallSeconds)) errors.Add(FormattableString.Invariant($"CPU limit must be in (0, 3600] seconds, not {CpuSeconds}"));
+        if (MemoryBytes < 64L << 20) errors.Add(FormattableString.Invariant($"memory limit must be at least 64 MiB, not {MemoryBytes >> 20} MiB"));
         if (FileBytes < 1024) errors.Add("file size limit must be at least 1 KiB");
         if (OutputBytes < 1024 || OutputBytes > FileBytes) errors.Add("output limit must be at least 1 KiB and at most the file size limit");
         if (Processes < 1) errors.Add("process limit must be at least 1");

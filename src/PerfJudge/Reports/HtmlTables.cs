@@ -51,7 +51,7 @@ internal static class HtmlTables
             .Append(E(cq.QualityLabel)).Append("</th><th class=\"l\">on the front</th><th class=\"l\">dominated by</th></tr>\n");
         foreach (var p in cq.Points.OrderBy(p => p.Cost).ThenByDescending(p => p.Quality))
         {
-            h.Append("<tr><td class=\"l\">").Append(E(p.Name)).Append("</td><td>").Append(E(G(p.Cost))).Append("</td><td>")
+            h.Append("<tr><td class=\"l\">").Append(E(p.Name)).Append("</td><td>").Append(E(AxisLabels.Number(p.Cost))).Append("</td><td>")
                 .Append(E(ReportViews.Format(p.Quality))).Append("</td><td class=\"l\">").Append(p.OnFront ? "yes" : "no")
                 .Append("</td><td class=\"l\">").Append(E(string.Join(", ", p.DominatedBy))).Append("</td></tr>\n");
         }
@@ -119,8 +119,6 @@ internal static class HtmlTables
     }
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string G(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string E(string? text) => HtmlText.Escape(text);
 }

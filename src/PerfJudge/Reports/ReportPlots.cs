@@ -32,9 +32,9 @@ public static class ReportPlots
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xs.ToArray(), ranked.Select(m => m.Model).ToArray());
             plot.Axes.Margins(bottom: 0);
             plot.Axes.SetLimitsY(0, Math.Max(1.0, values.Max(v => v.High ?? v.Value!.Value) * 1.05));
-            plot.Title($"{metric} by model (bars: 95% bootstrap CI over tasks)");
-            plot.YLabel(metric);
-        }, Math.Max(480, 90 * ranked.Count), 360);
+            plot.Title($"{metric} by model");
+            plot.YLabel($"{metric} (bars: 95% CI)");
+        }, Math.Clamp(160 + 90 * ranked.Count, 560, 1150), 360);
     }
 
     /// <summary>Colour of each verdict in the verdict heatmap (and its legend).</summary>
@@ -69,22 +69,25 @@ public static class ReportPlots
                     : value is null ? Colors.LightGray : colormap.GetColor(Math.Clamp(value.Value, 0, 1));
                 rect.LineWidth = 0;
             }
-            var taskTicks = tasks.Count <= 40 ? tasks.Select(Short).ToArray() : tasks.Select(_ => "").ToArray();
+            var taskTicks = AxisLabels.Tasks(tasks);
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 Enumerable.Range(0, tasks.Count).Select(i => (double)i).ToArray(), taskTicks);
             plot.Axes.Bottom.TickLabelStyle.Rotation = 60;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-            plot.Axes.Bottom.MinimumSize = tasks.Count <= 40 ? 8 * Math.Min(24, tasks.Max(t => t.Length)) + 20 : 20;
+            var longest = taskTicks.Max(t => t.Length);
+            // Rotated labels reach down and to the right: room for both, so none is clipped.
+            plot.Axes.Bottom.MinimumSize = 7 * longest + 30;
+            plot.Axes.Right.MinimumSize = 4 * longest + 10;
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 Enumerable.Range(0, models.Count).Select(i => (double)i).ToArray(), models.ToArray());
             plot.Axes.SetLimits(-0.5, tasks.Count - 0.5, -0.5, models.Count - 0.5);
             plot.Title(kind switch
             {
-                HeatmapKind.Efficiency => "Mean efficiency per task (grey: no efficiency figure)",
+                HeatmapKind.Efficiency => "Mean efficiency per task (grey: none)",
                 HeatmapKind.Verdict => "Most common verdict per task",
                 _ => "Share of samples passed per task",
             });
-        }, Math.Clamp(160 + 14 * tasks.Count, 560, 2400), 380 + 36 * models.Count);
+        }, Math.Clamp(200 + 14 * tasks.Count, 560, 1150), 300 + 36 * models.Count);
     }
 
     /// <summary>Each model's per-sample speedups (log2 scale; above 0 = faster than the reference).</summary>
@@ -112,11 +115,14 @@ public static class ReportPlots
                 }
             }
             plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
+            var all = data.SelectMany(d => d).Select(Math.Log2).ToList();
+            var ticks = AxisLabels.Log2Ticks(all.Min(), all.Max());
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks, ticks.Select(AxisLabels.Speedup).ToArray());
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 Enumerable.Range(0, models.Count).Select(i => (double)i).ToArray(), models.ToArray());
             plot.Title("Per-sample speedup over the reference (line: median)");
-            plot.YLabel("log2 speedup");
-        }, Math.Max(480, 110 * models.Count), 360);
+            plot.YLabel("speedup (log scale)");
+        }, Math.Clamp(160 + 110 * models.Count, 560, 1150), 360);
     }
 
     /// <summary>pass@k (or eff@k) against k, one line per model.</summary>
@@ -124,8 +130,9 @@ public static class ReportPlots
     {
         var models = report.RealModels.Select(m => m.Model).ToList();
         var curves = models.Select(m => ReportViews.AtKCurve(report, m, efficiency)).ToList();
-        if (curves.All(c => c.Count == 0))
+        if (curves.All(c => c.Count < 2))
         {
+            // One k (or one computable k) per model: a plot of single dots says less than the table.
             return null;
         }
         var name = efficiency ? "eff@k" : "pass@k";
@@ -139,6 +146,7 @@ public static class ReportPlots
                 }
                 var line = plot.Add.Scatter(curves[i].Select(p => (double)p.K).ToArray(), curves[i].Select(p => p.Value).ToArray(), Palette.GetColor(i));
                 line.LegendText = models[i];
+                line.MarkerSize = 7;
             }
             plot.Axes.SetLimitsY(0, 1.02);
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
@@ -165,21 +173,27 @@ public static class ReportPlots
                 step.ConnectStyle = ConnectStyle.StepHorizontal;
                 step.MarkerSize = 0;
             }
+            var (low, high) = Span(points.Select(p => p.Cost).ToList());
             foreach (var (p, i) in points.Select((p, i) => (p, i)))
             {
                 plot.Add.Marker(p.Cost, p.Quality, p.OnFront ? MarkerShape.FilledCircle : MarkerShape.OpenCircle, 10, Palette.GetColor(i));
                 var text = plot.Add.Text(p.Name, p.Cost, p.Quality);
                 text.LabelFontSize = 12;
-                text.OffsetX = 8;
-                text.OffsetY = -8;
+                // Labels of points in the right half go to their left, so a long name stays inside the plot.
+                var right = p.Cost > (low + high) / 2;
+                text.LabelAlignment = right ? Alignment.LowerRight : Alignment.LowerLeft;
+                text.OffsetX = right ? -8 : 8;
+                text.OffsetY = -4;
             }
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = AxisLabels.Number, TargetTickCount = 6 };
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = AxisLabels.Number, TargetTickCount = 6 };
             plot.Title($"Cost against quality (filled: on the Pareto front)");
             plot.XLabel(costLabel);
             plot.YLabel(qualityLabel);
             // Room around the points for their labels (drawn to the right of each point).
             var (x0, x1) = Span(points.Select(p => p.Cost).ToList());
             var (y0, y1) = Span(points.Select(p => p.Quality).ToList());
-            plot.Axes.SetLimits(x0 - 0.1 * (x1 - x0), x1 + 0.35 * (x1 - x0), y0 - 0.12 * (y1 - y0), y1 + 0.12 * (y1 - y0));
+            plot.Axes.SetLimits(x0 - 0.12 * (x1 - x0), x1 + 0.12 * (x1 - x0), y0 - 0.12 * (y1 - y0), y1 + 0.15 * (y1 - y0));
         }, 640, 420);
     }
 
@@ -193,8 +207,6 @@ public static class ReportPlots
         var pad = low == 0 ? 1 : Math.Abs(low) * 0.1;
         return (low - pad, high + pad);
     }
-
-    private static string Short(string taskId) => taskId.Length <= 24 ? taskId : taskId[..23] + "…";
 
     private static string Draw(Action<Plot> build, int width, int height)
     {

@@ -27,7 +27,7 @@ public static class ResultsDocument
             rows.Add(Row(r));
         }
         var run = report.Run;
-        return new JsonObject
+        var document = new JsonObject
         {
             ["schema"] = Schema,
             ["suite"] = report.Suite,
@@ -48,6 +48,8 @@ public static class ResultsDocument
             ["models"] = models,
             ["results"] = rows,
         };
+        ShardFields.Write((JsonObject)document["run"]!, run);
+        return document;
     }
 
     /// <summary>The document as indented JSON text.</summary>
@@ -125,6 +127,10 @@ public static class ResultsDocument
             row["cost"] = e.Cost;
             row["exceeded_level"] = e.ExceededLevel;
             row["memory_ratio"] = e.MemoryRatio is null ? null : Math.Round(e.MemoryRatio.Value, 6);
+            if (e.CaseCosts is { } cases)
+            {
+                row["case_costs"] = new JsonArray(cases.Select(c => (JsonNode)c).ToArray());
+            }
         }
         if (r.Program is { } p)
         {

@@ -44,7 +44,7 @@ public static class ResultsDocumentReader
             // Summaries are recomputed from the rows (the one result model); the stored ones only tell
             // which k a document written before runs recorded their k asked for.
             var ks = ctx.Ks(run, "run") ?? KsOf(models);
-            return Report.Build(ctx.Str(doc, "suite", ""), info with { Ks = ks }, rows);
+            return Report.Build(ctx.Str(doc, "suite", ""), info with { Ks = ks, Shard = ShardFields.ReadShard(run), Shards = ShardFields.ReadShards(run) }, rows);
         }
         catch (FormatException ex)
         {
@@ -82,6 +82,7 @@ public static class ResultsDocumentReader
         "task_id", "model", "sample", "line", "verdict", "detail", "isolation", "cpu_s", "max_rss_kb", "cached",
         "efficiency", "speedup", "dps", "dps_norm", "cost", "exceeded_level", "memory_ratio", "runtime", "machine", "peak_memory_kb",
         "language", "tests_passed", "tests", "score", "max_score", "subtask_scores", "compile_s", "program_speedup",
+        "case_costs",
     };
 
     private static ResultRow ReadRow(Reader ctx, JsonNode? node, string path)
@@ -93,7 +94,7 @@ public static class ResultsDocumentReader
             var level = Reader.Double(r["exceeded_level"]);
             efficiency = new RowEfficiency(ctx.Num(r, "efficiency", path), Reader.Double(r["speedup"]), ctx.Num(r, "dps", path),
                 ctx.Num(r, "dps_norm", path), ctx.Num(r, "cost", path), level is null ? null : (int)level,
-                Reader.Double(r["memory_ratio"]));
+                Reader.Double(r["memory_ratio"]), CaseCosts(ctx, r, path));
         }
         RowProgram? program = null;
         if (r["score"] is not null)
@@ -112,6 +113,19 @@ public static class ResultsDocumentReader
             Reader.OptStr(r, "machine") ?? "", Reader.Double(r["peak_memory_kb"]) is { } peak ? (long)peak : null,
             r["controls"] is JsonObject c ? c.Where(p => p.Value?.GetValueKind() == JsonValueKind.String)
                 .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal) : null, program);
+    }
+
+    private static List<double>? CaseCosts(Reader ctx, JsonObject r, string path)
+    {
+        if (r["case_costs"] is null)
+        {
+            return null;
+        }
+        if (r["case_costs"] is not JsonArray a || a.Any(c => Reader.Double(c) is null))
+        {
+            throw ctx.Error(path + ".case_costs", "expected an array of numbers");
+        }
+        return a.Select(c => Reader.Double(c)!.Value).ToList();
     }
 
     private sealed class Reader(string source)

@@ -6,7 +6,11 @@ namespace PerfJudge.Storage;
 /// <param name="Suite">Suite name.</param>
 /// <param name="Models">Number of models judged.</param>
 /// <param name="Samples">Number of samples judged.</param>
-public sealed record StoredRun(string Id, DateTimeOffset StartedUtc, string Suite, int Models, int Samples);
+/// <param name="ShardGroup">The sharded run this run is a shard of (null: a whole run).</param>
+/// <param name="ShardIndex">Index of the shard, 0 to <paramref name="ShardCount"/> - 1.</param>
+/// <param name="ShardCount">Number of shards of the group (0: not a shard).</param>
+public sealed record StoredRun(string Id, DateTimeOffset StartedUtc, string Suite, int Models, int Samples,
+    string? ShardGroup = null, int ShardIndex = 0, int ShardCount = 0);
 
 /// <summary>Makes run ids.</summary>
 public static class RunIds

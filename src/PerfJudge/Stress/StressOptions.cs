@@ -25,7 +25,7 @@ public sealed record StressOptions(double Budget, string Meter, int Seed, int Ro
     /// <summary>Returns every problem with these options (empty when valid).</summary>
     public IReadOnlyList<Diagnostic> Validate()
     {
-        var errors = new List<Diagnostic>(Limits.Validate().Select(p => Diagnostic.Usage("--timeout/--memory-mb", p)));
+        var errors = new List<Diagnostic>(Limits.Validate().Select(p => Diagnostic.Usage(p.StartsWith("memory", StringComparison.Ordinal) ? "--memory-mb" : "--timeout", p)));
         if (Rounds is < 1 or > 50) errors.Add(Diagnostic.Usage("--rounds", "must be between 1 and 50"));
         if (Candidates is < 1 or > 1000) errors.Add(Diagnostic.Usage("--candidates", "must be between 1 and 1000"));
         if (Keep < 1 || Keep > Candidates) errors.Add(Diagnostic.Usage("--keep", "must be between 1 and --candidates"));

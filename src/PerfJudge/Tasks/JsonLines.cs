@@ -41,10 +41,26 @@ public static class JsonLines
             }
             catch (JsonException ex)
             {
-                error = "malformed JSON: " + ex.Message;
+                error = Describe(ex);
             }
             yield return new Line(number, value, error);
         }
+    }
+
+    /// <summary>The parser's message without its "LineNumber: 0 | BytePositionInLine: n" tail (the line
+    /// number is the file's, given separately), with the column instead.</summary>
+    private static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var tail = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (tail >= 0)
+        {
+            message = message[..tail];
+        }
+        var column = ex.BytePositionInLine is { } position
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" at column {position + 1}")
+            : "";
+        return $"malformed JSON{column}: {message.TrimEnd()}";
     }
 
     /// <summary>Reads a required string field, or describes why it is not one.</summary>

@@ -130,7 +130,7 @@ public class EvalJobTests
             Engine = new EngineOptions(Isolation: "chroot", Workers: 0) };
         var result = await new EvalJob(engines, s.Resolver, s.Time).RunAsync(options, null, CancellationToken.None);
         Assert.False(result.Succeeded);
-        Assert.Equal(["--timeout/--memory-mb", "--isolation", "--jobs", "--k", "--rounds", "--alpha"],
+        Assert.Equal(["--timeout", "--isolation", "--jobs", "--k", "--rounds", "--alpha"],
             result.Diagnostics.Select(d => d.Field));
         Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticKind.Usage, d.Kind));
         Assert.Equal(0, engines.Started);

@@ -27,7 +27,8 @@ public sealed class MemoryStore : IResultStore
         : _runs.TryGetValue(id, out var r) ? r.Json : null;
 
     /// <inheritdoc />
-    public IReadOnlyList<StoredRun> ListRuns() => _runs.Values.Select(r => r.Run).ToList();
+    public IReadOnlyList<StoredRun> ListRuns() => _runs.Values.Select(r => r.Run)
+        .OrderByDescending(r => r.StartedUtc).ThenByDescending(r => r.Id, StringComparer.Ordinal).ToList();
 
     /// <inheritdoc />
     public void Dispose()

@@ -30,6 +30,7 @@ public sealed class HtmlInBrowserTests
                 UserDataDir = Path.Combine(dir.FullName, "profile"),
             });
             await using var page = await browser.NewPageAsync();
+            await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
             var problems = new ConcurrentQueue<string>();
             var requests = new ConcurrentQueue<string>();
             page.Console += (_, e) =>
@@ -79,6 +80,19 @@ public sealed class HtmlInBrowserTests
             Assert.Contains("<script>fetch('http://example.com')</script>", text, StringComparison.Ordinal);
             Assert.Empty(problems);
             Assert.Empty(requests);
+
+            // At 1280 px nothing overflows the page, and no plot text (title, tick label) is cut by its plot's edge.
+            Assert.True(await page.EvaluateExpressionAsync<int>("document.documentElement.scrollWidth") <= 1280, "the page is wider than 1280 px");
+            var clipped = await page.EvaluateExpressionAsync<string[]>("""
+                Array.from(document.querySelectorAll('figure.plot svg')).flatMap(svg => {
+                  const box = svg.getBoundingClientRect();
+                  return Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim().length > 0).filter(t => {
+                    const b = t.getBoundingClientRect();
+                    return b.left < box.left - 1 || b.right > box.right + 1 || b.top < box.top - 1 || b.bottom > box.bottom + 1;
+                  }).map(t => svg.closest('figure').id + ': ' + encodeURIComponent(t.textContent) + ' ' + JSON.stringify(t.getBoundingClientRect()) + JSON.stringify(box));
+                })
+                """);
+            Assert.True(clipped.Length == 0, "clipped: " + string.Join("; ", clipped));
         }
         finally
         {
