@@ -16,11 +16,13 @@ port=18$((RANDOM % 900 + 100))
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 
 serve() { dotnet "$cli" serve --urls "http://127.0.0.1:$port" --store "$1" > "$out/server.log" 2>&1 & echo $!; }
+# serve runs in a command substitution, so its pid is not this shell's child: poll until it is gone.
+gone() { for _ in $(seq 300); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done; }
 wait_up() { for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && return 0; sleep 0.2; done; echo "server did not start" >&2; cat "$out/server.log" >&2; exit 1; }
 
 pid=$(serve "$out/load.db"); wait_up
 python3 "$here/serve_load.py" "$port" "$clients" "$seconds" "$samples" "$out/answered.jsonl" load | tee "$out/load.txt"
-kill -TERM "$pid"; wait "$pid" || true
+kill -TERM "$pid"; gone "$pid"
 judged=$(wc -l < "$out/answered.jsonl")
 
 # The CLI on the same number of distinct samples (same store kind, so both write every result).
@@ -42,11 +44,11 @@ pid=$(serve "$out/kill.db"); wait_up
 python3 "$here/serve_load.py" "$port" "$clients" 600 "$samples" "$out/killed.jsonl" kill > "$out/kill.txt" &
 load=$!
 sleep 15
-kill -KILL "$pid"; wait "$pid" 2>/dev/null || true
+kill -KILL "$pid"; gone "$pid"
 wait "$load" || true
 echo "killed server at 15 s: $(tail -1 "$out/kill.txt")"
 pid=$(serve "$out/kill.db"); wait_up
 python3 "$here/serve_check.py" "$port" "$out/killed.jsonl" || status=$?
-kill -TERM "$pid"; wait "$pid" || true
+kill -TERM "$pid"; gone "$pid"
 rm -rf "$out"
 exit "${status:-0}"
