@@ -39,17 +39,10 @@ public sealed class JudgeService : IAsyncDisposable
         var tasks = new Dictionary<string, (string, CodeTask)>(StringComparer.Ordinal);
         foreach (var name in config.Suites)
         {
-            try
+            var suite = await JobFailure.ResolveSuiteAsync(suites, name, diagnostics, cancel, field: "suites");
+            foreach (var task in suite?.Tasks ?? [])
             {
-                var suite = await suites.ResolveAsync(name, cancel);
-                foreach (var task in suite.Tasks)
-                {
-                    tasks.TryAdd(task.TaskId, (suite.Name, task));
-                }
-            }
-            catch (SuiteFormatException ex)
-            {
-                diagnostics.Add(Diagnostic.Input("suite", ex.Message, field: "suites"));
+                tasks.TryAdd(task.TaskId, (suite!.Name, task));
             }
         }
         var meter = MeterChoice.Resolve("auto", diagnostics);
@@ -92,11 +85,14 @@ public sealed class JudgeService : IAsyncDisposable
         {
             return (400, $"options: meter '{input.Options.Meter}' is not available here (auto, cpu, wall{(_meter == "instructions" ? ", instructions" : "")})");
         }
-        var limits = Limits(input.Options);
-        var problems = limits.Validate();
-        if (problems.Count > 0 || input.Options.Rounds is < 1 or > 20)
+        var problems = Limits(input.Options).Validate().ToList();
+        if (input.Options.Rounds is < 1 or > 20)
         {
-            return (400, "options: " + string.Join("; ", problems.Append(input.Options.Rounds is < 1 or > 20 ? "rounds must be between 1 and 20" : "").Where(p => p.Length > 0)));
+            problems.Add("rounds must be between 1 and 20");
+        }
+        if (problems.Count > 0)
+        {
+            return (400, "options: " + string.Join("; ", problems));
         }
         return null;
     }

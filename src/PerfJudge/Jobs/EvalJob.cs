@@ -1,7 +1,6 @@
 using PerfJudge.Evaluation;
 using PerfJudge.Judging;
 using PerfJudge.Measurement;
-using PerfJudge.Runners;
 using PerfJudge.Reports;
 using PerfJudge.Results;
 using PerfJudge.Storage;
@@ -31,20 +30,9 @@ public sealed class EvalJob
 
     /// <summary>Runs the evaluation. Expected failures come back as diagnostics; cancellation throws
     /// <see cref="OperationCanceledException"/> after everything finished so far is stored.</summary>
-    public async Task<JobResult<EvalOutcome>> RunAsync(EvalOptions options, IProgress<JobProgress>? progress, CancellationToken cancel)
+    public Task<JobResult<EvalOutcome>> RunAsync(EvalOptions options, IProgress<JobProgress>? progress, CancellationToken cancel)
     {
-        try
-        {
-            return await RunCoreAsync(options, progress, cancel);
-        }
-        catch (RunnerStartException ex)
-        {
-            return JobFailure.Of<EvalOutcome>([Diagnostic.Environment("runner.start", ex.Message)]);
-        }
-        catch (StoreException ex)
-        {
-            return JobFailure.Of<EvalOutcome>([Diagnostic.Environment("store", ex.Message)]);
-        }
+        return JobFailure.GuardAsync(() => RunCoreAsync(options, progress, cancel));
     }
 
     private async Task<JobResult<EvalOutcome>> RunCoreAsync(EvalOptions options, IProgress<JobProgress>? progress, CancellationToken cancel)
@@ -56,14 +44,8 @@ public sealed class EvalJob
         }
         var started = _time.GetUtcNow();
         var clock = _time.GetTimestamp();
-        TaskSuite suite;
-        try
+        if (await JobFailure.ResolveSuiteAsync(_suites, options.Suite, diagnostics, cancel) is not { } suite)
         {
-            suite = await _suites.ResolveAsync(options.Suite, cancel);
-        }
-        catch (SuiteFormatException ex)
-        {
-            diagnostics.Add(Diagnostic.Input("suite", ex.Message));
             return JobFailure.Of<EvalOutcome>(diagnostics);
         }
         var samples = SampleLoader.Load(options, suite, _suites.DemoSamplesPath, diagnostics);
@@ -103,7 +85,7 @@ public sealed class EvalJob
                     options.Rounds, options.Alpha, options.Seed, meter!), progress, cancel)
             : await new Evaluator(engine.Runner).RunAsync(suite, samples, options.Limits, progress, cancel);
         var wall = _time.GetElapsedTime(clock).TotalSeconds;
-        var run = new RunInfo(started, wall, info.Isolation, info.Runtime.Replace("python ", "", StringComparison.Ordinal),
+        var run = new RunInfo(started, wall, info.Isolation, info.RuntimeVersion,
             options.Limits.WallSeconds, typeof(EvalJob).Assembly.GetName().Version?.ToString() ?? "0", meter,
             meter is null ? null : Meters.Unit(meter), info.Machine, engine.Records ? RunIds.New(started) : null, options.Ks, shard);
         var report = Report.Build(suite.Name, run, rows);

@@ -33,14 +33,8 @@ public sealed class GenerateJob
         {
             return JobFailure.Of<GenerateOutcome>(diagnostics);
         }
-        TaskSuite suite;
-        try
+        if (await JobFailure.ResolveSuiteAsync(_suites, options.Suite, diagnostics, cancel) is not { } suite)
         {
-            suite = await _suites.ResolveAsync(options.Suite, cancel);
-        }
-        catch (SuiteFormatException ex)
-        {
-            diagnostics.Add(Diagnostic.Input("suite", ex.Message));
             return JobFailure.Of<GenerateOutcome>(diagnostics);
         }
         var price = Price(options, diagnostics);

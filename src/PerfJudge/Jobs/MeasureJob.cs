@@ -1,6 +1,5 @@
 using PerfJudge.Judging;
 using PerfJudge.Measurement;
-using PerfJudge.Runners;
 
 namespace PerfJudge.Jobs;
 
@@ -14,16 +13,9 @@ public sealed class MeasureJob
     public MeasureJob(IEngineFactory engines) => _engines = engines;
 
     /// <summary>Measures; expected failures come back as diagnostics.</summary>
-    public async Task<JobResult<MeasureOutcome>> RunAsync(MeasureOptions options, CancellationToken cancel)
+    public Task<JobResult<MeasureOutcome>> RunAsync(MeasureOptions options, CancellationToken cancel)
     {
-        try
-        {
-            return await RunCoreAsync(options, cancel);
-        }
-        catch (RunnerStartException ex)
-        {
-            return JobFailure.Of<MeasureOutcome>([Diagnostic.Environment("runner.start", ex.Message)]);
-        }
+        return JobFailure.GuardAsync(() => RunCoreAsync(options, cancel));
     }
 
     private async Task<JobResult<MeasureOutcome>> RunCoreAsync(MeasureOptions options, CancellationToken cancel)
@@ -59,7 +51,7 @@ public sealed class MeasureJob
             return JobFailure.Of<MeasureOutcome>(diagnostics);
         }
         var info = engine.Runner.Info;
-        var outcome = new MeasureOutcome(options, meter!, measured, info.Isolation, info.Runtime, info.Machine);
+        var outcome = new MeasureOutcome(options, meter!, measured, info);
         if (!outcome.TargetMet)
         {
             diagnostics.Add(Diagnostic.Warning("measure.imprecise", string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -36,14 +36,9 @@ public sealed class PairsJob
         {
             return JobFailure.Of<PairsOutcome>(diagnostics);
         }
-        TaskSuite suite;
-        try
+        if (await JobFailure.ResolveSuiteAsync(_suites, options.Suite ?? report.Suite, diagnostics, cancel,
+                options.Suite is null ? " (pass --suite: the suite the run judged)" : "", "--suite") is not { } suite)
         {
-            suite = await _suites.ResolveAsync(options.Suite ?? report.Suite, cancel);
-        }
-        catch (SuiteFormatException ex)
-        {
-            diagnostics.Add(Diagnostic.Input("suite", ex.Message + (options.Suite is null ? " (pass --suite: the suite the run judged)" : ""), field: "--suite"));
             return JobFailure.Of<PairsOutcome>(diagnostics);
         }
         var samplesPath = options.Samples ?? (suite.Name == "demo" ? _suites.DemoSamplesPath : null);

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using PerfJudge.Judging;
 using PerfJudge.Measurement;
-using PerfJudge.Runners;
-using PerfJudge.Storage;
 using PerfJudge.Stress;
 using PerfJudge.Tasks;
 
@@ -32,20 +30,9 @@ public sealed class StressJob
 
     /// <summary>Searches and writes; expected failures come back as diagnostics. Cancellation throws
     /// <see cref="OperationCanceledException"/> before anything is written.</summary>
-    public async Task<JobResult<StressResult>> RunAsync(StressJobOptions options, CancellationToken cancel)
+    public Task<JobResult<StressResult>> RunAsync(StressJobOptions options, CancellationToken cancel)
     {
-        try
-        {
-            return await RunCoreAsync(options, cancel);
-        }
-        catch (RunnerStartException ex)
-        {
-            return JobFailure.Of<StressResult>([Diagnostic.Environment("runner.start", ex.Message)]);
-        }
-        catch (StoreException ex)
-        {
-            return JobFailure.Of<StressResult>([Diagnostic.Environment("store", ex.Message)]);
-        }
+        return JobFailure.GuardAsync(() => RunCoreAsync(options, cancel));
     }
 
     private async Task<JobResult<StressResult>> RunCoreAsync(StressJobOptions options, CancellationToken cancel)
@@ -56,14 +43,8 @@ public sealed class StressJob
             return JobFailure.Of<StressResult>(diagnostics);
         }
         var clock = _time.GetTimestamp();
-        TaskSuite suite;
-        try
+        if (await JobFailure.ResolveSuiteAsync(_suites, options.Suite, diagnostics, cancel) is not { } suite)
         {
-            suite = await _suites.ResolveAsync(options.Suite, cancel);
-        }
-        catch (SuiteFormatException ex)
-        {
-            diagnostics.Add(Diagnostic.Input("suite", ex.Message));
             return JobFailure.Of<StressResult>(diagnostics);
         }
         if (suite.Source.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
@@ -103,7 +84,7 @@ public sealed class StressJob
             ["meter"] = meter,
             ["unit"] = Meters.Unit(meter!),
             ["isolation"] = info.Isolation,
-            ["python"] = info.Runtime.Replace("python ", "", StringComparison.Ordinal),
+            ["python"] = info.RuntimeVersion,
             ["environment"] = info.Machine,
             ["wall_s"] = wall,
         };
