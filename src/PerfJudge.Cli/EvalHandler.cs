@@ -22,7 +22,7 @@ public sealed class EvalHandler
     {
         var job = new EvalJob(new SandboxEngineFactory(), CliSuites.Resolver(), TimeProvider.System);
         job.Started += s => _console.MarkupLineInterpolated(
-            $"[grey]suite[/] {s.Suite.Name} ({s.Suite.Tasks.Count} tasks)  [grey]samples[/] {s.Samples}  [grey]isolation[/] {s.Runner.Isolation}  [grey]python[/] {s.Runner.Runtime.Replace("python ", "", StringComparison.Ordinal)}  [grey]jobs[/] {s.Runner.Parallelism}");
+            $"[grey]suite[/] {s.Suite.Name} ({s.Suite.Tasks.Count} tasks)  [grey]samples[/] {s.Samples}  [grey]isolation[/] {s.Runner.Isolation}  [grey]python[/] {s.Runner.RuntimeVersion}  [grey]jobs[/] {s.Runner.Parallelism}");
         JobResult<EvalOutcome> result;
         try
         {

@@ -23,7 +23,7 @@ public static class MeasureHandler
         var m = outcome.Measured;
         var unit = Meters.Unit(outcome.Meter);
         string F(double v) => CostFormat.Format(v, unit);
-        console.WriteLine($"meter        {outcome.Meter} ({Meters.Describe(outcome.Meter)}), isolation {outcome.Isolation}");
+        console.WriteLine($"meter        {outcome.Meter} ({Meters.Describe(outcome.Meter)}), isolation {outcome.Runner.Isolation}");
         for (var p = 0; p < options.Files.Count; p++)
         {
             var s = m.Summaries[p];
@@ -37,7 +37,7 @@ public static class MeasureHandler
         }
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"repetitions  {m.Costs[0].Count} per program, fresh process each, target ±{options.Target * 100:F1}%{(outcome.TargetMet ? " (met)" : " (NOT met, see the warning)")}"));
         console.WriteLine($"peak memory  {m.MaxRssKb} KiB");
-        console.WriteLine($"environment  {outcome.Machine}; {outcome.Runtime}");
+        console.WriteLine($"environment  {outcome.Runner.Machine}; {outcome.Runner.Runtime}");
         if (jsonPath is not null && OutputPaths.TryWrite("--json", jsonPath, MeasurementDocument.Render(outcome)) is { } problem)
         {
             DiagnosticWriter.Write(errors, [problem], "perfjudge measure");

@@ -27,7 +27,7 @@ public sealed class StressHandler
         job.Started += s =>
         {
             unit = Meters.Unit(s.Search.Meter);
-            _console.MarkupLineInterpolated($"[grey]suite[/] {s.Suite.Name} ({s.Tasks} tasks)  [grey]meter[/] {s.Search.Meter}  [grey]budget[/] {Cost(s.Search.Budget, unit)}  [grey]seed[/] {s.Search.Seed}  [grey]rounds[/] {s.Search.Rounds}  [grey]isolation[/] {s.Runner.Isolation}  [grey]python[/] {s.Runner.Runtime.Replace("python ", "", StringComparison.Ordinal)}");
+            _console.MarkupLineInterpolated($"[grey]suite[/] {s.Suite.Name} ({s.Tasks} tasks)  [grey]meter[/] {s.Search.Meter}  [grey]budget[/] {Cost(s.Search.Budget, unit)}  [grey]seed[/] {s.Search.Seed}  [grey]rounds[/] {s.Search.Rounds}  [grey]isolation[/] {s.Runner.Isolation}  [grey]python[/] {s.Runner.RuntimeVersion}");
         };
         job.TaskFinished += o => Progress(o);
         JobResult<StressResult> result;

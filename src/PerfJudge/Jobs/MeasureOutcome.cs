@@ -1,4 +1,5 @@
 using PerfJudge.Measurement;
+using PerfJudge.Runners;
 
 namespace PerfJudge.Jobs;
 
@@ -6,11 +7,8 @@ namespace PerfJudge.Jobs;
 /// <param name="Options">What was asked.</param>
 /// <param name="Meter">The meter used.</param>
 /// <param name="Measured">Summaries, raw costs, the ratio of two programs, outputs.</param>
-/// <param name="Isolation">Isolation level.</param>
-/// <param name="Runtime">Runtime and version.</param>
-/// <param name="Machine">Machine fingerprint.</param>
-public sealed record MeasureOutcome(MeasureOptions Options, string Meter, ProgramMeasurer.Outcome Measured, string Isolation,
-    string Runtime, string Machine)
+/// <param name="Runner">Where it was measured: isolation, runtime, machine.</param>
+public sealed record MeasureOutcome(MeasureOptions Options, string Meter, ProgramMeasurer.Outcome Measured, RunnerInfo Runner)
 {
     /// <summary>The precision asked for was reached: every program's median (or, for two, their
     /// ratio) has a 95% CI half-width within the target.</summary>

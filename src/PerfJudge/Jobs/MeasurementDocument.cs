@@ -35,9 +35,9 @@ public static class MeasurementDocument
                 ["ratio_ci95"] = new JsonArray(m.Ratio.Low, m.Ratio.High),
             },
             ["max_rss_kb"] = m.MaxRssKb,
-            ["environment"] = outcome.Machine,
-            ["python"] = outcome.Runtime.Replace("python ", "", StringComparison.Ordinal),
-            ["isolation"] = outcome.Isolation,
+            ["environment"] = outcome.Runner.Machine,
+            ["python"] = outcome.Runner.RuntimeVersion,
+            ["isolation"] = outcome.Runner.Isolation,
         };
         return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }

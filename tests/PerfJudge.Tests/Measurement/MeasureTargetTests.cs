@@ -1,5 +1,6 @@
 using PerfJudge.Jobs;
 using PerfJudge.Measurement;
+using PerfJudge.Runners;
 using PerfJudge.Statistics;
 
 namespace PerfJudge.Tests.Measurement;
@@ -9,7 +10,8 @@ public class MeasureTargetTests
 {
     private static MeasureOutcome Outcome(IReadOnlyList<double> costs) => new(
         new MeasureOptions(["a.py"], "f", "[]", "cpu", 0.01, 5, 50, 30, new EngineOptions()), "cpu",
-        new ProgramMeasurer.Outcome([RobustSummary.Of(costs)], [costs], null, null, 0, [null]), "bubblewrap", "python", "m");
+        new ProgramMeasurer.Outcome([RobustSummary.Of(costs)], [costs], null, null, 0, [null]),
+        new RunnerInfo("bubblewrap", "python 3.11.7", "h", 1, "m"));
 
     [Fact]
     public void Noisy_costs_miss_the_target_and_say_by_how_much()
