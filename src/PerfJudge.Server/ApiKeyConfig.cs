@@ -18,6 +18,9 @@ public sealed record ApiKeyConfig
     /// <summary>Requests per minute; more are answered 429 with Retry-After.</summary>
     public int RequestsPerMinute { get; init; } = 6000;
 
+    /// <summary>Requests the key may send at once before its rate applies: ten seconds' worth.</summary>
+    public int Burst => Math.Max(1, RequestsPerMinute / 6);
+
     /// <summary>The hash of <paramref name="key"/> as stored in the configuration.</summary>
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 

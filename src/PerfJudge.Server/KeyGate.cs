@@ -17,8 +17,8 @@ public sealed class KeyGate : IDisposable
         _keys = keys.Select(k => (k, Convert.FromHexString(k.Sha256),
             new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
-                // A burst of ten seconds' worth, refilled in steps of at most 100 ms.
-                TokenLimit = Math.Max(1, k.RequestsPerMinute / 6),
+                // The burst, refilled in steps of at most 100 ms.
+                TokenLimit = k.Burst,
                 TokensPerPeriod = k.RequestsPerMinute >= 600 ? k.RequestsPerMinute / 600 : 1,
                 ReplenishmentPeriod = k.RequestsPerMinute >= 600 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromMinutes(1) / k.RequestsPerMinute,
                 QueueLimit = 0,
@@ -62,7 +62,7 @@ public sealed class KeyGate : IDisposable
             return (true, 0);
         }
         // A batch larger than the bucket takes the whole bucket: it cannot wait for more tokens than the bucket holds.
-        using var lease = key.Rate.AttemptAcquire(Math.Min(units, Math.Max(1, key.Config.RequestsPerMinute / 6)));
+        using var lease = key.Rate.AttemptAcquire(Math.Min(units, key.Config.Burst));
         if (lease.IsAcquired)
         {
             return (true, 0);
