@@ -22,23 +22,27 @@ public sealed class Evaluator
     {
         var requests = new TestRequest[samples.Count];
         var distinct = new Dictionary<TestRequest, int>();
+        var counts = new List<int>(); // samples sharing each distinct request, for progress
         for (var i = 0; i < samples.Count; i++)
         {
             suite.TryGet(samples[i].TaskId, out var task);
             requests[i] = new TestRequest(samples[i].Program, task.EntryPoint, task.Test, task.Prompt, limits);
-            distinct.TryAdd(requests[i], distinct.Count);
+            if (distinct.TryAdd(requests[i], distinct.Count))
+            {
+                counts.Add(0);
+            }
+            counts[distinct[requests[i]]]++;
         }
         var replies = new TestReply[distinct.Count];
         var done = 0;
         var cached = 0;
         progress?.Report(new JobProgress(0, samples.Count, 0, "samples"));
-        var counts = requests.GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count());
         var options = new ParallelOptions { MaxDegreeOfParallelism = _runner.Info.Parallelism, CancellationToken = cancel };
         await Parallel.ForEachAsync(distinct, options, async (item, token) =>
         {
             var reply = await _runner.RunAsync(item.Key, token);
             replies[item.Value] = reply;
-            var n = counts[item.Key];
+            var n = counts[item.Value];
             if (reply.FromStore)
             {
                 Interlocked.Add(ref cached, n);
