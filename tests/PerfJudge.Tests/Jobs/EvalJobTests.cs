@@ -20,12 +20,7 @@ public class EvalJobTests
     private static Setup Make(int samplesPerTask = 4, int tasks = 5, Func<int, int, string>? completion = null)
     {
         var dir = TestData.TempDir();
-        var suite = Path.Combine(dir, "suite.jsonl");
-        File.WriteAllLines(suite, Enumerable.Range(0, tasks).Select(t => JsonSerializer.Serialize(new
-        {
-            task_id = $"T/{t}", prompt = $"def f{t}(x):\n", canonical_solution = "    return 'ok'\n",
-            test = "def check(candidate):\n    assert candidate(1)\n", entry_point = $"f{t}",
-        })));
+        var (suite, resolver) = FakeSuite.Write(dir, tasks);
         var samples = Path.Combine(dir, "samples.jsonl");
         File.WriteAllLines(samples, Enumerable.Range(0, tasks).SelectMany(t => Enumerable.Range(0, samplesPerTask).Select(s =>
             JsonSerializer.Serialize(new
@@ -33,7 +28,6 @@ public class EvalJobTests
                 task_id = $"T/{t}", model = s % 2 == 0 ? "even" : "odd",
                 completion = completion?.Invoke(t, s) ?? (s % 3 == 2 ? $"    return None  # {t} {s}\n" : $"    return 'ok'  # {t} {s}\n"),
             }))));
-        var resolver = new SuiteResolver(dir, dir, (_, _, _) => Task.FromResult(false));
         return new Setup(suite, samples, resolver, new FakeTimeProvider(Noon));
     }
 

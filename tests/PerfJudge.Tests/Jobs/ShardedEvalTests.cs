@@ -20,12 +20,7 @@ public class ShardedEvalTests
     private static Setup Make(int tasks = 7)
     {
         var dir = TestData.TempDir();
-        var suite = Path.Combine(dir, "suite.jsonl");
-        File.WriteAllLines(suite, Enumerable.Range(0, tasks).Select(t => JsonSerializer.Serialize(new
-        {
-            task_id = $"T/{t}", prompt = $"def f{t}(x):\n", canonical_solution = "    return 'ok'\n",
-            test = "def check(candidate):\n    assert candidate(1)\n", entry_point = $"f{t}",
-        })));
+        var (suite, resolver) = FakeSuite.Write(dir, tasks);
         var samples = Path.Combine(dir, "samples.jsonl");
         // Interleaved models and tasks, so the single run's order is not the shards' order.
         File.WriteAllLines(samples, Enumerable.Range(0, 5).SelectMany(s => Enumerable.Range(0, tasks).Reverse().Select(t =>
@@ -34,7 +29,7 @@ public class ShardedEvalTests
                 task_id = $"T/{t}", model = s % 2 == 0 ? "even" : "odd",
                 completion = (s + t) % 3 == 2 ? $"    return None  # {t} {s}\n" : $"    return 'ok'  # {t} {s}\n",
             }))));
-        return new Setup(suite, samples, new SuiteResolver(dir, dir, (_, _, _) => Task.FromResult(false)), new FakeTimeProvider(Noon));
+        return new Setup(suite, samples, resolver, new FakeTimeProvider(Noon));
     }
 
     private static async Task<Report> Run(Setup s, MemoryStore store, ShardSpec? shard)
