@@ -29,15 +29,17 @@ public static class EfficiencyScorer
         }
         var efficiency = EffAtK.SampleEfficiency(correct, levels, worst);
         var scored = Enumerable.Range(0, measurement.CaseLevels.Count).Where(i => measurement.CaseLevels[i] > 0).ToList();
-        var referenceCosts = measurement.References.Select(r => scored.Sum(i => r.Times[i] ?? 0)).ToList();
+        var referenceCases = measurement.References
+            .Select(r => (IReadOnlyList<double>)scored.Select(i => r.Times[i] ?? 0).ToList()).ToList();
         var completed = correct && sample.ExceededLevel is null && scored.All(i => sample.Times[i] is not null);
         var cost = scored.Sum(i => sample.Times[i] ?? 0);
-        double? speedup = completed && cost > 0 ? referenceCosts[0] / cost : null;
-        var (dps, dpsNorm) = DifferentialPerformance.Score(completed, completed ? cost : double.PositiveInfinity,
-            DifferentialPerformance.Cluster(referenceCosts));
+        double? speedup = completed && cost > 0 ? referenceCases[0].Sum() / cost : null;
+        var caseCosts = completed ? scored.Select(i => sample.Times[i]!.Value).ToList() : null;
+        // DPS levels and matches decided on paired intervals over the cases, not point costs (docs/metrics.md).
+        var (dps, dpsNorm) = DifferentialPerformance.ScoreByCases(completed, caseCosts, referenceCases,
+            DifferentialPerformance.ClusterByCases(referenceCases));
         var referenceRss = measurement.References[0].MaxRssKb;
         double? memory = correct && referenceRss > 0 ? RuntimeNormalization.NormalizedMaxMemory(sample.MaxRssKb, referenceRss) : null;
-        var caseCosts = completed ? scored.Select(i => sample.Times[i]!.Value).ToList() : null;
         return new RowEfficiency(efficiency, speedup, dps, dpsNorm, cost, sample.ExceededLevel, memory, caseCosts);
     }
 
