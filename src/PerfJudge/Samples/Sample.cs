@@ -8,5 +8,6 @@ namespace PerfJudge.Samples;
 /// <param name="Line">1-based line in the samples file.</param>
 /// <param name="Costs">Numeric cost fields carried along (completion_tokens, latency_s, usd).</param>
 /// <param name="Language">Language of the program: <c>python</c> (the default), <c>cpp</c> or <c>csharp</c>.</param>
+/// <param name="File">The samples file it was read from (empty for built-in and canonical samples).</param>
 public sealed record Sample(string Model, string TaskId, int Index, string Program, int Line,
-    IReadOnlyDictionary<string, double> Costs, string Language = "python");
+    IReadOnlyDictionary<string, double> Costs, string Language = "python", string File = "");

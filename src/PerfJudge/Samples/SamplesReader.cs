@@ -146,7 +146,7 @@ public static class SamplesReader
         var key = (model, task.TaskId);
         counters.TryGetValue(key, out var index);
         counters[key] = index + 1;
-        return new Sample(model, task.TaskId, index, program, number, costs, language);
+        return new Sample(model, task.TaskId, index, program, number, costs, language, at.Path);
     }
 
     private static string? ProgramOf(LineContext at, JsonElement obj, CodeTask? task)
