@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using PerfJudge.Reports;
 using Spectre.Console;
 
@@ -60,7 +58,7 @@ public static class ParetoCommand
             }
             var text = parse.GetValue(format) switch
             {
-                "json" => Json(analysis),
+                "json" => ParetoDocument.Render(analysis),
                 "md" => MarkdownReport.Render(report, analysis),
                 "html" => HtmlReport.RenderCostQuality(report, analysis),
                 _ => null,
@@ -80,7 +78,8 @@ public static class ParetoCommand
         table.AddColumn("dominated by");
         foreach (var p in cq.Points.OrderBy(p => p.Cost).ThenByDescending(p => p.Quality))
         {
-            table.AddRow(Markup.Escape(p.Name), p.Cost.ToString("G4", CultureInfo.InvariantCulture), ReportViews.Format(p.Quality),
+            table.AddRow(Markup.Escape(p.Name), p.Cost.ToString("G4", CultureInfo.InvariantCulture),
+                ReportViews.Format(p.Quality) + (p.QualityCi is { } q ? $" [grey][[{ReportViews.Format(q.Low)}, {ReportViews.Format(q.High)}]][/]" : ""),
                 p.OnFront ? "[green]yes[/]" : "no", Markup.Escape(string.Join(", ", p.DominatedBy)));
         }
         console.Write(table);
@@ -90,30 +89,5 @@ public static class ParetoCommand
         {
             console.MarkupLineInterpolated($"[yellow]left out[/] {skipped}");
         }
-    }
-
-    private static string Json(CostQuality cq)
-    {
-        var points = new JsonArray();
-        foreach (var p in cq.Points)
-        {
-            points.Add(new JsonObject
-            {
-                ["model"] = p.Name,
-                ["cost"] = p.Cost,
-                ["quality"] = p.Quality,
-                ["on_front"] = p.OnFront,
-                ["dominated_by"] = new JsonArray(p.DominatedBy.Select(d => (JsonNode)JsonValue.Create(d)!).ToArray()),
-            });
-        }
-        var doc = new JsonObject
-        {
-            ["schema"] = "perfjudge.pareto/1",
-            ["cost"] = cq.CostLabel,
-            ["quality"] = cq.QualityLabel,
-            ["points"] = points,
-            ["skipped"] = new JsonArray(cq.Skipped.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
-        };
-        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 }

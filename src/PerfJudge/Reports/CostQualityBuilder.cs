@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfJudge.Metrics;
+using PerfJudge.Statistics;
 
 namespace PerfJudge.Reports;
 
@@ -13,7 +14,7 @@ public static class CostQualityBuilder
     /// <summary>Cost = mean of <paramref name="field"/> over each model's samples that carry it.</summary>
     public static CostQuality FromSampleField(Report report, string field, string quality)
     {
-        var costs = new Dictionary<string, double>(StringComparer.Ordinal);
+        var perSample = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         var noCost = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var model in report.RealModels.Select(m => m.Model))
         {
@@ -23,9 +24,22 @@ public static class CostQualityBuilder
                 noCost[model] = $"no sample carries '{field}'";
                 continue;
             }
-            costs[model] = values.Average();
+            perSample[model] = values;
         }
-        return FromModelCosts(report, costs, field + " per sample (mean)", quality, noCost);
+        return FromSampleCosts(report, perSample, field + " per sample (mean)", quality, noCost);
+    }
+
+    /// <summary>Cost of each model = the mean of its per-sample costs, with a 95% bootstrap interval.</summary>
+    private static CostQuality FromSampleCosts(Report report, IReadOnlyDictionary<string, IReadOnlyList<double>> perSample, string costLabel,
+        string quality, IReadOnlyDictionary<string, string> noCost)
+    {
+        var costs = perSample.ToDictionary(kv => kv.Key, kv => kv.Value.Average(), StringComparer.Ordinal);
+        var intervals = perSample.ToDictionary(kv => kv.Key, kv => Bootstrap.MeanInterval(kv.Value), StringComparer.Ordinal);
+        var analysis = FromModelCosts(report, costs, costLabel, quality, noCost);
+        return analysis with
+        {
+            Points = analysis.Points.Select(p => p with { CostCi = (intervals[p.Name].Low, intervals[p.Name].High) }).ToList(),
+        };
     }
 
     /// <summary>Cost of each model given directly (parameters, price, idealized runtime, ...);
@@ -35,6 +49,7 @@ public static class CostQualityBuilder
     {
         var skipped = new List<string>();
         var points = new List<(string Name, double Cost, double Quality)>();
+        var qualityCis = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
         foreach (var m in report.RealModels)
         {
             if (!costs.TryGetValue(m.Model, out var cost))
@@ -48,8 +63,13 @@ public static class CostQualityBuilder
                 continue;
             }
             points.Add((m.Model, cost, value.Value.Value));
+            if (value is { Low: { } low, High: { } high })
+            {
+                qualityCis[m.Model] = (low, high);
+            }
         }
-        return new CostQuality(costLabel, quality, Front(points), skipped);
+        var front = Front(points).Select(p => qualityCis.TryGetValue(p.Name, out var ci) ? p with { QualityCi = ci } : p).ToList();
+        return new CostQuality(costLabel, quality, front, skipped);
     }
 
     private static List<CostQualityPoint> Front(List<(string Name, double Cost, double Quality)> points)
@@ -66,7 +86,9 @@ public static class CostQualityBuilder
     public static CostQuality FromModelsFile(Report report, ModelsFile models, string kind, string? accelerator, int promptTokens, string quality)
     {
         var costs = new Dictionary<string, double>(StringComparer.Ordinal);
+        var perSample = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         var noCost = new Dictionary<string, string>(StringComparer.Ordinal);
+        var accelerators = new SortedSet<string>(StringComparer.Ordinal);
         var catalog = models.Catalog;
         foreach (var model in report.RealModels.Select(m => m.Model))
         {
@@ -92,12 +114,13 @@ public static class CostQualityBuilder
                     noCost[model] = "no price_per_1m_tokens in the models file";
                     break;
                 case "price":
-                    costs[model] = tokens.Average(r => spec.PriceUsd((long)r.Costs["completion_tokens"])!.Value);
+                    perSample[model] = tokens.Select(r => spec.PriceUsd((long)r.Costs["completion_tokens"])!.Value).ToList();
                     break;
                 default:
                     var profile = catalog.Get(accelerator ?? spec.Accelerator ?? AcceleratorProfile.A100Sxm80GB.Name);
-                    costs[model] = tokens.Average(r => IdealizedRuntime.Estimate(spec,
-                        r.Costs.TryGetValue("prompt_tokens", out var p) ? (int)p : promptTokens, (int)r.Costs["completion_tokens"], profile).TotalSeconds);
+                    accelerators.Add(profile.Name);
+                    perSample[model] = tokens.Select(r => IdealizedRuntime.Estimate(spec,
+                        r.Costs.TryGetValue("prompt_tokens", out var p) ? (int)p : promptTokens, (int)r.Costs["completion_tokens"], profile).TotalSeconds).ToList();
                     break;
             }
         }
@@ -105,8 +128,12 @@ public static class CostQualityBuilder
         {
             "parameters" => "parameters",
             "price" => "USD per sample (price x completion_tokens)",
-            _ => "idealized runtime per sample, s" + (accelerator is null ? "" : " (" + accelerator + ")"),
+            // Name the accelerator(s) the runtimes are for: the one asked for, or each model's own.
+            _ => "idealized runtime per sample, s (" + (accelerators.Count == 0 ? accelerator ?? AcceleratorProfile.A100Sxm80GB.Name
+                : accelerator is null && accelerators.Count > 1 ? "each model's own: " + string.Join(", ", accelerators) : accelerators.Min) + ")",
         };
-        return FromModelCosts(report, costs, label, quality, noCost);
+        return kind == "parameters"
+            ? FromModelCosts(report, costs, label, quality, noCost)
+            : FromSampleCosts(report, perSample, label, quality, noCost);
     }
 }

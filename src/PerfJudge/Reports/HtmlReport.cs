@@ -17,7 +17,7 @@ public static class HtmlReport
         th{background:#f4f4f4}td.l,th.l{text-align:left}tr:nth-child(even) td{background:#fafafa}
         figure.plot{margin:1em 0;overflow-x:auto}figure.plot svg{max-width:100%;height:auto}
         .run{color:#555;font-size:.9em}.note{color:#666;font-size:.85em}pre{white-space:pre-wrap;margin:0;max-width:60em;text-align:left}
-        .pass{color:#1a7f37}.fail{color:#b42318}
+        .pass{color:#1a7f37}.ci{color:#777;font-size:.85em;white-space:nowrap}.fail{color:#b42318}
         .swatch{display:inline-block;width:.8em;height:.8em;vertical-align:middle}
         .scale{display:inline-block;width:12em;height:.8em;vertical-align:middle;background:linear-gradient(90deg,#440154,#3b528b,#21918c,#5ec962,#fde725)}
         .ticks{display:inline-flex;justify-content:space-between;width:12em;font-size:.8em;vertical-align:top}

@@ -51,8 +51,11 @@ internal static class HtmlTables
             .Append(E(cq.QualityLabel)).Append("</th><th class=\"l\">on the front</th><th class=\"l\">dominated by</th></tr>\n");
         foreach (var p in cq.Points.OrderBy(p => p.Cost).ThenByDescending(p => p.Quality))
         {
-            h.Append("<tr><td class=\"l\">").Append(E(p.Name)).Append("</td><td>").Append(E(AxisLabels.Number(p.Cost))).Append("</td><td>")
-                .Append(E(ReportViews.Format(p.Quality))).Append("</td><td class=\"l\">").Append(p.OnFront ? "yes" : "no")
+            h.Append("<tr><td class=\"l\">").Append(E(p.Name)).Append("</td><td>").Append(E(AxisLabels.Number(p.Cost)))
+                .Append(p.CostCi is { } c ? $" <span class=\"ci\">[{E(AxisLabels.Number(c.Low))}, {E(AxisLabels.Number(c.High))}]</span>" : "")
+                .Append("</td><td>").Append(E(ReportViews.Format(p.Quality)))
+                .Append(p.QualityCi is { } q ? $" <span class=\"ci\">[{E(ReportViews.Format(q.Low))}, {E(ReportViews.Format(q.High))}]</span>" : "")
+                .Append("</td><td class=\"l\">").Append(p.OnFront ? "yes" : "no")
                 .Append("</td><td class=\"l\">").Append(E(string.Join(", ", p.DominatedBy))).Append("</td></tr>\n");
         }
         h.Append("</table>\n");

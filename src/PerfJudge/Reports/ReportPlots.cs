@@ -176,6 +176,15 @@ public static class ReportPlots
             var (low, high) = Span(points.Select(p => p.Cost).ToList());
             foreach (var (p, i) in points.Select((p, i) => (p, i)))
             {
+                // 95% intervals as whiskers: quality over tasks, cost over the model's samples.
+                if (p.QualityCi is { } q)
+                {
+                    Whisker(plot, p.Cost, q.Low, p.Cost, q.High, Palette.GetColor(i));
+                }
+                if (p.CostCi is { } c)
+                {
+                    Whisker(plot, c.Low, p.Quality, c.High, p.Quality, Palette.GetColor(i));
+                }
                 plot.Add.Marker(p.Cost, p.Quality, p.OnFront ? MarkerShape.FilledCircle : MarkerShape.OpenCircle, 10, Palette.GetColor(i));
                 var text = plot.Add.Text(p.Name, p.Cost, p.Quality);
                 text.LabelFontSize = 12;
@@ -187,14 +196,24 @@ public static class ReportPlots
             }
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = AxisLabels.Number, TargetTickCount = 6 };
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = AxisLabels.Number, TargetTickCount = 6 };
-            plot.Title($"Cost against quality (filled: on the Pareto front)");
+            plot.Title(points.Any(p => p.QualityCi is not null || p.CostCi is not null)
+                ? "Cost against quality (filled: on the Pareto front; bars: 95% CI)"
+                : "Cost against quality (filled: on the Pareto front)");
             plot.XLabel(costLabel);
             plot.YLabel(qualityLabel);
-            // Room around the points for their labels (drawn to the right of each point).
-            var (x0, x1) = Span(points.Select(p => p.Cost).ToList());
-            var (y0, y1) = Span(points.Select(p => p.Quality).ToList());
+            // Room around the points and their intervals for the labels.
+            var (x0, x1) = Span(points.SelectMany(p => p.CostCi is { } c ? [p.Cost, c.Low, c.High] : new[] { p.Cost }).ToList());
+            var (y0, y1) = Span(points.SelectMany(p => p.QualityCi is { } q ? [p.Quality, q.Low, q.High] : new[] { p.Quality }).ToList());
             plot.Axes.SetLimits(x0 - 0.12 * (x1 - x0), x1 + 0.12 * (x1 - x0), y0 - 0.12 * (y1 - y0), y1 + 0.15 * (y1 - y0));
         }, 640, 420);
+    }
+
+    private static void Whisker(Plot plot, double x0, double y0, double x1, double y1, ScottPlot.Color color)
+    {
+        var line = plot.Add.Line(x0, y0, x1, y1);
+        line.LineColor = color.WithAlpha(0.6);
+        line.LineWidth = 1.5f;
+        line.MarkerSize = 0;
     }
 
     private static (double Low, double High) Span(List<double> values)

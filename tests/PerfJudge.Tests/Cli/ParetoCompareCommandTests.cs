@@ -53,10 +53,22 @@ public sealed class ParetoCompareCommandTests
         Assert.False(alpha["on_front"]!.GetValue<bool>());
         Assert.Equal(ReportFixture.HostileModel, alpha["dominated_by"]![0]!.GetValue<string>());
         Assert.Equal(10 * (120 + 140 + 80 + 90 + 300 + 310) / 6.0 / 1e6, alpha["cost"]!.GetValue<double>(), 12);
+        // The cost's interval is the bootstrap of the mean over the six samples: inside [min, max], around the mean.
+        var costCi = alpha["cost_ci"]!.AsArray().Select(v => v!.GetValue<double>()).ToList();
+        Assert.InRange(costCi[0], 10 * 80 / 1e6, alpha["cost"]!.GetValue<double>());
+        Assert.InRange(costCi[1], alpha["cost"]!.GetValue<double>(), 10 * 310 / 1e6);
+        Assert.True(costCi[1] > costCi[0]);
+        // The quality's interval is the summary's.
+        var summary = ReportFixture.Build().RealModels.First(m => m.Model == "alpha-7b").Metrics["pass@1"];
+        Assert.Equal([summary.Low!.Value, summary.High!.Value], alpha["quality_ci"]!.AsArray().Select(v => v!.GetValue<double>()));
 
         var runtime = await CliRunner.RunAsync("pareto", "--run", results, "--cost", "idealized-runtime", "--models", models, "--accelerator", "h100-sxm");
         Assert.True(runtime.ExitCode == 0, runtime.Err);
         Assert.Contains("idealized runtime per sample, s (h100-sxm)", runtime.Out, StringComparison.Ordinal);
+        // Without --accelerator each model's own (or the default) is used, and named.
+        var own = await CliRunner.RunAsync("pareto", "--run", results, "--cost", "idealized-runtime", "--models", models, "-f", "json");
+        Assert.True(own.ExitCode == 0, own.Err);
+        Assert.Contains("idealized runtime per sample, s (a100-80gb-sxm)", own.Out, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
