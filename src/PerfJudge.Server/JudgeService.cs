@@ -29,6 +29,9 @@ public sealed class JudgeService : IAsyncDisposable
     /// <summary>The runner candidates run on.</summary>
     public RunnerInfo Runner => _engine.Runner.Info;
 
+    /// <summary>The engine's runner (for <c>/run_code</c>).</summary>
+    public IRunner Backend => _engine.Runner;
+
     /// <summary>Loaded tasks by id, with their suite's name.</summary>
     public IReadOnlyDictionary<string, (string Suite, CodeTask Task)> Tasks => _tasks;
 
