@@ -60,9 +60,10 @@ public sealed class JudgeService : IAsyncDisposable
     /// <summary>Checks a request before it is queued: a problem is a client error (400, or 404 for an unknown task).</summary>
     public (int Status, string Message)? Check(JudgeInput input)
     {
-        if (input.Language != "python")
+        var language = Languages.Normalize(input.Language);
+        if (language is null)
         {
-            return (400, $"language '{input.Language}' is not judged here; /v1/judge takes python function tasks");
+            return (400, $"language '{input.Language}' is not judged here; /v1/judge takes {string.Join(", ", Languages.All)}");
         }
         if (string.IsNullOrEmpty(input.Code))
         {
@@ -83,6 +84,11 @@ public sealed class JudgeService : IAsyncDisposable
         if (input.TaskId is not null && !_tasks.ContainsKey(input.TaskId))
         {
             return (404, $"unknown task_id '{input.TaskId}' (GET /v1/tasks lists the loaded tasks)");
+        }
+        var program = input.TaskId is not null && _tasks[input.TaskId].Task.Program is not null;
+        if (!program && language != "python")
+        {
+            return (400, $"language '{input.Language}': {(input.TaskId is null ? "inline tests" : $"task '{input.TaskId}'")} take Python functions; cpp and csharp are for program tasks");
         }
         if (input.Options.Meter is not ("auto" or "cpu" or "wall") && !(input.Options.Meter == "instructions" && _meter == "instructions"))
         {
@@ -107,13 +113,21 @@ public sealed class JudgeService : IAsyncDisposable
             : new CodeTask("inline", input.Prompt ?? "", "", input.Tests!, input.EntryPoint!);
         // Code in Markdown fences is taken out of them, as the CLI does for samples files.
         var code = CodeExtractor.Extract(input.Code!);
-        var program = input.CodeKind == "completion" ? CodeTask.JoinProgram(task.Prompt, code) : code;
+        // A program task's statement is not code: there a completion is the whole program, as in samples files.
+        var program = input.CodeKind == "completion" && task.Program is null ? CodeTask.JoinProgram(task.Prompt, code) : code;
         var sample = new Sample("api", task.TaskId, 0, program, 0, new Dictionary<string, double>());
         var suite = new TaskSuite("api", "api", [task]);
         var limits = Limits(input.Options);
         ResultRow row;
         string? meter = null;
-        if (task.Efficiency is { Scored: true })
+        if (task.Program is not null)
+        {
+            // The CLI's plan for program tasks: compile once (cached by content), all tests in one request,
+            // the task's own time and memory limits per test.
+            sample = sample with { Language = Languages.Normalize(input.Language)! };
+            row = (await new ProgramEvaluator(_engine.Runner).RunAsync(suite, [sample], limits, input.Options.Rounds, null, cancel))[0];
+        }
+        else if (task.Efficiency is { Scored: true })
         {
             meter = input.Options.Meter == "auto" ? _meter : input.Options.Meter;
             var options = new EfficiencyOptions(limits with { CpuSeconds = Math.Max(60, limits.CpuSeconds) }, input.Options.Rounds, 2.0, 0, meter);
@@ -125,8 +139,9 @@ public sealed class JudgeService : IAsyncDisposable
         }
         var efficiency = row.Efficiency is { } e ? new EfficiencyOutput(e.Efficiency, e.Speedup, e.Dps, e.DpsNorm, e.Cost, meter!) : null;
         var reward = !row.Passed ? 0 : efficiency is null ? 1 : (1 - _weight) + _weight * efficiency.Efficiency;
+        var programOutput = row.Program is { } p ? new ProgramOutput(p.Language, p.TestsPassed, p.Tests, p.Score, p.MaxScore, p.Speedup) : null;
         return new JudgeOutput(task.TaskId, row.Verdict, row.Detail, reward, row.CpuSeconds, row.MaxRssKb, efficiency, row.Cached,
-            row.Isolation, row.Runtime);
+            row.Isolation, row.Runtime, programOutput);
     }
 
     private static ExecutionLimits Limits(JudgeInputOptions options) =>
