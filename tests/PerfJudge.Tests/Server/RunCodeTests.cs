@@ -95,6 +95,23 @@ public class RunCodeTests(RunCodeServer fixture) : IClassFixture<RunCodeServer>
         Assert.Equal(first["compile_result"]!["execution_time"]!.GetValue<double>(), second["compile_result"]!["execution_time"]!.GetValue<double>());
     }
 
+    [Fact]
+    public async Task Programs_run_in_the_sandbox_attacks_gain_nothing_and_the_server_carries_on()
+    {
+        var token = "pj-runcode-" + Guid.NewGuid().ToString("N")[..12];
+        var probe = $"import os, socket\nfound = []\nfor p in ['/etc/shadow', '/root/.bashrc', '/work/shared/DESIGN.md', '/proc/{Environment.ProcessId}/environ']:\n" +
+            "    try:\n        open(p, 'rb').read(1); found.append(p)\n    except OSError:\n        pass\n" +
+            $"for p in ['/tmp/{token}', '/{token}', '../{token}']:\n    try:\n        open(p, 'w').write('x'); found.append(p)\n    except OSError:\n        pass\n" +
+            "try:\n    socket.create_connection(('1.1.1.1', 53), timeout=1); found.append('network')\nexcept OSError:\n    pass\nprint(found)\n";
+        var answer = await RunAsync(new { code = probe, language = "python" });
+        Assert.Equal("[]\n", answer["run_result"]!["stdout"]!.GetValue<string>());
+        Assert.False(File.Exists("/tmp/" + token));
+        var bomb = await RunAsync(new { code = "#include <unistd.h>\nint main(){ while (true) fork(); }\n", language = "cpp", run_timeout = 2 });
+        Assert.Equal(("Failed", "TimeLimitExceeded"), (bomb["status"]!.GetValue<string>(), bomb["run_result"]!["status"]!.GetValue<string>()));
+        var after = await RunAsync(new { code = SumPython, language = "python", stdin = "1 1" });
+        Assert.Equal("2\n", after["run_result"]!["stdout"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("""{"code": "print(1)", "language": "java"}""", "language 'java'")]
     [InlineData("""{"code": "print(1)", "language": "python", "files": {"../x": ""}}""", "'../x'")]

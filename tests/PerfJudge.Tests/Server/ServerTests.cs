@@ -47,6 +47,7 @@ public class ServerTests
         await Expect(404, "unknown_task", await server.PostAsync("/v1/judge", "{\"task_id\": \"nope\", \"code\": \"x\"}"));
         await Expect(400, "bad_request", await server.PostAsync("/v1/judge", "{\"task_id\": \"demo/1-count_distinct\", \"code\": \"x\", \"language\": \"cobol\"}"));
         await Expect(400, "bad_request", await server.PostAsync("/v1/judge", "{\"code\": \"x\"}"));
+        await Expect(400, "bad_request", await server.PostAsync("/v1/judge", "{\"task_id\": \"demo/1-count_distinct\", \"code\": \"x\", \"language\": \"cpp\"}"));
         await Expect(400, "bad_request", await server.PostAsync("/v1/judge/batch", "{\"requests\": []}"));
         await Expect(415, "unsupported_media_type", await server.Client.PostAsync("/v1/judge", new StringContent("{}")));
         await Expect(404, "not_found", await server.Client.GetAsync("/v2/nothing"));
