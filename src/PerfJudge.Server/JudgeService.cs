@@ -73,9 +73,17 @@ public sealed class JudgeService : IAsyncDisposable
         {
             return (400, "field 'code_kind' must be 'solution' or 'completion'");
         }
-        if ((input.TaskId is null) == (input.Tests is null))
+        if ((input.TaskId is null ? 0 : 1) + (input.Tests is null ? 0 : 1) + (input.ProgramTests is null ? 0 : 1) != 1)
         {
-            return (400, "give either 'task_id' (a loaded task) or 'tests' with 'entry_point' (inline tests)");
+            return (400, "give one of 'task_id' (a loaded task), 'tests' with 'entry_point' (inline tests) or 'program_tests' (inline program tests)");
+        }
+        if (input.ProgramTests is { } programTests && (programTests.Count is 0 or > 1000 || programTests.Any(t => t is null || t.Input is null || t.Output is null)))
+        {
+            return (400, "'program_tests' must hold 1 to 1000 tests, each with 'input' and 'output'");
+        }
+        if (!ProgramTaskLoader.IsBuiltin(input.Checker))
+        {
+            return (400, $"checker '{input.Checker}' is not exact, tokens, float:EPS or lines-unordered");
         }
         if (input.Tests is not null && string.IsNullOrWhiteSpace(input.EntryPoint))
         {
@@ -85,7 +93,7 @@ public sealed class JudgeService : IAsyncDisposable
         {
             return (404, $"unknown task_id '{input.TaskId}' (GET /v1/tasks lists the loaded tasks)");
         }
-        var program = input.TaskId is not null && _tasks[input.TaskId].Task.Program is not null;
+        var program = input.ProgramTests is not null || (input.TaskId is not null && _tasks[input.TaskId].Task.Program is not null);
         if (!program && language != "python")
         {
             return (400, $"language '{input.Language}': {(input.TaskId is null ? "inline tests" : $"task '{input.TaskId}'")} take Python functions; cpp and csharp are for program tasks");
@@ -110,6 +118,7 @@ public sealed class JudgeService : IAsyncDisposable
     public async Task<JudgeOutput> JudgeAsync(JudgeInput input, CancellationToken cancel)
     {
         var task = input.TaskId is { } id ? _tasks[id].Task
+            : input.ProgramTests is { } tests ? InlineProgram(tests, input)
             : new CodeTask("inline", input.Prompt ?? "", "", input.Tests!, input.EntryPoint!);
         // Code in Markdown fences is taken out of them, as the CLI does for samples files.
         var code = CodeExtractor.Extract(input.Code!);
@@ -143,6 +152,12 @@ public sealed class JudgeService : IAsyncDisposable
         return new JudgeOutput(task.TaskId, row.Verdict, row.Detail, reward, row.CpuSeconds, row.MaxRssKb, efficiency, row.Cached,
             row.Isolation, row.Runtime, programOutput);
     }
+
+    /// <summary>A program task of inline tests: per test the time limit <c>timeout_seconds</c> (times the language's factor,
+    /// as a suite's <c>time_limit_s</c>) and <c>memory_mb</c>; no references, so no speedup.</summary>
+    private static CodeTask InlineProgram(IReadOnlyList<ProgramTest> tests, JudgeInput input) =>
+        new("inline", "", "", "", "main", null, new ProgramSpec("", input.Options.TimeoutSeconds, input.Options.MemoryMb, tests, input.Checker, null,
+            [], [], new Dictionary<string, IReadOnlyList<string>>()));
 
     private static ExecutionLimits Limits(JudgeInputOptions options) =>
         ExecutionLimits.WithTimeout(options.TimeoutSeconds) with { MemoryBytes = (long)options.MemoryMb << 20 };

@@ -64,6 +64,15 @@ public class ServerParityTests
             Assert.Equal(1.0, r["reward"]!.GetValue<double>());
             Assert.Equal(r["program"]!["tests"]!.GetValue<int>(), r["program"]!["tests_passed"]!.GetValue<int>());
         });
+        // Inline program tests: the same plan, on tests the request brings.
+        var inline = await BatchAsync(server, new[] { "3\n", "4\n" }.Select(expected => (object)new
+        {
+            program_tests = new[] { new { input = "1 1", output = "2" }, new { input = "1 2", output = expected } },
+            code = "#include <cstdio>\nint main(){int a,b;scanf(\"%d %d\",&a,&b);printf(\"%d\\n\",a+b);}\n", language = "cpp",
+            options = new { rounds = 1 },
+        }));
+        Assert.Equal(["passed", "failed"], inline.Select(r => r["verdict"]!.GetValue<string>()));
+        Assert.Equal(1, inline[1]["program"]!["tests_passed"]!.GetValue<int>());
     }
 
     [Fact]
