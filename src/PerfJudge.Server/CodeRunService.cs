@@ -52,6 +52,10 @@ public sealed class CodeRunService(IRunner runner)
             {
                 return $"files: the content of '{path}' is not base64";
             }
+            if (input.Files!.Keys.FirstOrDefault(other => other.StartsWith(path + "/", StringComparison.Ordinal)) is { } inside)
+            {
+                return $"files: '{path}' is a file and also the folder of '{inside}'";
+            }
         }
         return null;
     }

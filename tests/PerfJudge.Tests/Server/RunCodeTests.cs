@@ -117,6 +117,7 @@ public class RunCodeTests(RunCodeServer fixture) : IClassFixture<RunCodeServer>
     [InlineData("""{"code": "print(1)", "language": "python", "files": {"../x": ""}}""", "'../x'")]
     [InlineData("""{"code": "print(1)", "language": "python", "files": {"/etc/x": ""}}""", "'/etc/x'")]
     [InlineData("""{"code": "print(1)", "language": "python", "files": {"a.txt": "not base64!"}}""", "base64")]
+    [InlineData("""{"code": "print(1)", "language": "python", "files": {"a": "", "a/b": ""}}""", "'a/b'")]
     [InlineData("""{"code": "print(1)", "language": "python", "fetch_files": ["out.txt"]}""", "fetch_files")]
     [InlineData("""{"code": "print(1)", "language": "python", "memory_limit_MB": 8}""", "memory_limit_MB")]
     [InlineData("""{"code": "print(1)", "language": "python", "run_timeout": 0}""", "run_timeout")]
