@@ -7,6 +7,8 @@ namespace PerfJudge.Server;
 /// (400/404), the key's rate (429), the bounded queue (429), then judging within the deadline (504).</summary>
 public sealed class JudgeEndpoints(ServerConfig config, JudgeService service, KeyGate gate, Admission admission, ServerMetrics metrics)
 {
+    private readonly CodeRunService _code = new(service.Backend);
+
     /// <summary>Largest batch.</summary>
     public const int MaxBatch = 1000;
 
@@ -80,6 +82,21 @@ public sealed class JudgeEndpoints(ServerConfig config, JudgeService service, Ke
         });
     });
 
+    /// <summary><c>POST /run_code</c> (SandboxFusion's API).</summary>
+    public Task<IResult> RunCodeAsync(HttpContext context) => Measured("run_code", context, async key =>
+    {
+        var (input, error) = await Http.ReadAsync<RunCodeInput>(context.Request, context.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+        if (CodeRunService.Check(input!) is { } problem)
+        {
+            return Http.Error(400, "bad_request", problem);
+        }
+        return await Admitted(key, 1, context, async cancel => Http.Ok(await _code.RunAsync(input!, cancel)));
+    });
+
     private async Task<JudgeOutput?> JudgeOneAsync(JudgeInput input, CancellationToken cancel)
     {
         var output = await service.JudgeAsync(input, cancel);
@@ -140,6 +157,8 @@ public sealed class JudgeEndpoints(ServerConfig config, JudgeService service, Ke
             return auth["Bearer ".Length..].Trim();
         }
         var header = request.Headers["X-API-Key"].ToString();
-        return header.Length > 0 ? header : null;
+        // A client that cannot set headers (verl's sandbox_fusion_url) may put the key in the URL.
+        var query = request.Query["api_key"].ToString();
+        return header.Length > 0 ? header : query.Length > 0 ? query : null;
     }
 }

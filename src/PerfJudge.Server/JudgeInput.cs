@@ -1,3 +1,5 @@
+using PerfJudge.Tasks;
+
 namespace PerfJudge.Server;
 
 /// <summary>The body of <c>POST /v1/judge</c> (one element of a batch): a task of a loaded suite or
@@ -9,6 +11,12 @@ public sealed record JudgeInput
 
     /// <summary>Inline tests: Python defining <c>check(candidate)</c> (with <see cref="EntryPoint"/>).</summary>
     public string? Tests { get; init; }
+
+    /// <summary>Inline program tests: stdin and expected stdout of a whole program (cpp, csharp, python).</summary>
+    public List<ProgramTest>? ProgramTests { get; init; }
+
+    /// <summary>Built-in checker of <see cref="ProgramTests"/> (<c>tokens</c> by default).</summary>
+    public string Checker { get; init; } = "tokens";
 
     /// <summary>Function the inline tests call.</summary>
     public string? EntryPoint { get; init; }

@@ -11,5 +11,6 @@ namespace PerfJudge.Server;
 /// <param name="Cached">True when the verdict was replayed from the store.</param>
 /// <param name="Isolation">Isolation level the candidate ran under.</param>
 /// <param name="Runtime">Runtime that ran it.</param>
+/// <param name="Program">A whole program's tests and score, on a program task; else null.</param>
 public sealed record JudgeOutput(string TaskId, string Verdict, string? Detail, double Reward, double CpuSeconds, long MaxRssKb,
-    EfficiencyOutput? Efficiency, bool Cached, string Isolation, string Runtime);
+    EfficiencyOutput? Efficiency, bool Cached, string Isolation, string Runtime, ProgramOutput? Program = null);

@@ -47,6 +47,8 @@ public static class JudgeServer
             .Produces(400).Produces(401).Produces(404).Produces(413).Produces(429).Produces(504);
         app.MapPost("/v1/judge/batch", (Delegate)endpoints.BatchAsync).Accepts<BatchInput>("application/json").Produces<BatchOutput>()
             .Produces(400).Produces(401).Produces(413).Produces(429).Produces(504);
+        app.MapPost("/run_code", (Delegate)endpoints.RunCodeAsync).Accepts<RunCodeInput>("application/json").Produces<RunCodeOutput>()
+            .Produces(400).Produces(401).Produces(413).Produces(429).Produces(504);
         app.Lifetime.ApplicationStopped.Register(() =>
         {
             gate.Dispose();

@@ -85,7 +85,8 @@ public static class ProgramTaskLoader
         return new CodeTask(id!, statement, references.FirstOrDefault()?.Code ?? "", "", "main", null, spec);
     }
 
-    private static bool IsBuiltin(string kind) => kind is "exact" or "tokens" or "lines-unordered"
+    /// <summary>True when <paramref name="kind"/> names a built-in checker (<c>exact</c>, <c>tokens</c>, <c>float:EPS</c>, <c>lines-unordered</c>).</summary>
+    public static bool IsBuiltin(string kind) => kind is "exact" or "tokens" or "lines-unordered"
         || (kind.StartsWith("float:", StringComparison.Ordinal)
             && double.TryParse(kind[6..], NumberStyles.Float, CultureInfo.InvariantCulture, out var eps) && eps >= 0);
 

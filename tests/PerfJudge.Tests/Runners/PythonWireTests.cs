@@ -91,4 +91,25 @@ public class PythonWireTests
     public void Unknown_verdict_words_are_sandbox_errors() =>
         Assert.Equal(Verdict.SandboxError, PythonWire.Decode(new TestRequest("p", "f", "t", "", Limits),
             JsonNode.Parse("""{"id": 1, "verdict": "pased"}""")!.AsObject(), 0).Verdict);
+
+    [Fact]
+    public void A_run_request_carries_its_program_stdin_and_files_and_its_reply_is_read_back()
+    {
+        var request = new RunCodeRequest("cpp", "QUJD", "1 2\n", new Dictionary<string, string> { ["d/a.txt"] = "aGk=" }, Limits);
+        var json = PythonWire.Encode(request);
+        Assert.Equal(["files", "kind", "limits", "program", "stdin"], json.Select(p => p.Key).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("run", json["kind"]!.GetValue<string>());
+        Assert.Equal("aGk=", json["files"]!["d/a.txt"]!.GetValue<string>());
+        Assert.Equal("QUJD", json["program"]!["artifact"]!.GetValue<string>());
+        var reply = PythonWire.Decode(request, JsonNode.Parse("""
+            {"id": 1, "verdict": "crashed", "detail": "runtime error (signal 6)", "exit_code": -6, "timed_out": false, "stdout": "3\n",
+             "stdout_truncated": false, "stderr": "boom", "run_s": 0.5, "cpu_s": 0.25, "max_rss_kb": 900, "peak_memory_kb": 600}
+            """)!.AsObject(), 0.6);
+        Assert.Equal(new RunCodeReply(Verdict.Crashed, "runtime error (signal 6)", -6, "3\n", false, "boom", 0.5, 0.25, 600), reply);
+        var timedOut = PythonWire.Decode(request, JsonNode.Parse("""{"id": 1, "verdict": "timeout", "exit_code": null, "stdout": ""}""")!.AsObject(), 1);
+        Assert.Null(timedOut.ExitCode);
+        var broken = PythonWire.Decode(request, JsonNode.Parse("""{"id": 1, "verdict": "passed"}""")!.AsObject(), 1);
+        Assert.Equal(Verdict.SandboxError, broken.Verdict);
+        Assert.False(request.Storable(reply with { Verdict = Verdict.Passed }));
+    }
 }

@@ -47,7 +47,10 @@ public class ServerTests
         await Expect(404, "unknown_task", await server.PostAsync("/v1/judge", "{\"task_id\": \"nope\", \"code\": \"x\"}"));
         await Expect(400, "bad_request", await server.PostAsync("/v1/judge", "{\"task_id\": \"demo/1-count_distinct\", \"code\": \"x\", \"language\": \"cobol\"}"));
         await Expect(400, "bad_request", await server.PostAsync("/v1/judge", "{\"code\": \"x\"}"));
+        await Expect(400, "bad_request", await server.PostAsync("/v1/judge", "{\"task_id\": \"demo/1-count_distinct\", \"code\": \"x\", \"language\": \"cpp\"}"));
         await Expect(400, "bad_request", await server.PostAsync("/v1/judge/batch", "{\"requests\": []}"));
+        await Expect(400, "bad_request", await server.PostAsync("/v1/judge", "{\"program_tests\": [], \"code\": \"x\"}"));
+        await Expect(400, "bad_request", await server.PostAsync("/v1/judge", "{\"program_tests\": [{\"input\": \"\", \"output\": \"\"}], \"checker\": \"close\", \"code\": \"x\"}"));
         await Expect(415, "unsupported_media_type", await server.Client.PostAsync("/v1/judge", new StringContent("{}")));
         await Expect(404, "not_found", await server.Client.GetAsync("/v2/nothing"));
         await Expect(404, "unknown_task", await server.Client.GetAsync("/v1/tasks/nope"));
@@ -115,6 +118,7 @@ public class ServerTests
             var openapi = JsonNode.Parse(await first.Client.GetStringAsync("/openapi/v1.json"))!;
             Assert.NotNull(openapi["paths"]!["/v1/judge"]);
             Assert.NotNull(openapi["paths"]!["/v1/judge/batch"]);
+            Assert.NotNull(openapi["paths"]!["/run_code"]);
         }
         await using var second = await ServerFixture.StartAsync(store: store);
         var (_, again) = await second.PostJsonAsync("/v1/judge", body);

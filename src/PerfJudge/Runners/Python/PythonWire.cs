@@ -75,6 +75,7 @@ public static class PythonWire
             ["limits"] = Limits(c.Limits),
         },
         ProgramRequest p => ProgramWire.Encode(p),
+        RunCodeRequest r => RunCodeWire.Encode(r),
         _ => throw new ArgumentException($"the Python runner has no wire form for {request.GetType().Name}", nameof(request)),
     };
 
@@ -95,6 +96,7 @@ public static class PythonWire
                 CompileRequest => new CompileReply(VerdictOf(reply), Text(reply["detail"]), Text(reply["artifact"]),
                     Number(reply["compile_s"]), Number(reply["cpu_s"])),
                 ProgramRequest => ProgramWire.Decode(reply),
+                RunCodeRequest => RunCodeWire.Decode(reply),
                 _ => throw new ArgumentException($"no wire form for {request.GetType().Name}", nameof(request)),
             };
             return (TReply)decoded;

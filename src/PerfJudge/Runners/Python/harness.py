@@ -68,7 +68,8 @@ def handlers():
     import pj_tests
     return {None: pj_tests.judge_sample, "perf": pj_perf.judge_task,
             "measure": pj_measure.measure_program, "stress": pj_stress.stress_task,
-            "compile": pj_program.compile_source, "program": pj_program.judge_program}
+            "compile": pj_program.compile_source, "program": pj_program.judge_program,
+            "run": pj_program.run_code}
 
 
 def dispatch(request, source, table):

@@ -150,8 +150,14 @@ def _safe_name(name):
     return type(name) is str and name not in ("", ".", "..") and "/" not in name and "\0" not in name
 
 
+def _safe_path(path):
+    """A relative path below the work dir: safe names joined by single slashes."""
+    return type(path) is str and 0 < len(path) <= 1024 and all(_safe_name(p) for p in path.split("/"))
+
+
 def run_whole_program(setup, rfd, wfd, uid, scratch):
-    """A whole program (docs/wire.md, "program"): writes the given files into a private work dir,
+    """A whole program (docs/wire.md, "program"): writes the given files (relative paths; their
+    folders are made) into a private work dir,
     puts stdin on the file `stdin` of them (else /dev/null), stdout on scratch/out and stderr on
     scratch/err (both capped by RLIMIT_FSIZE), sets rlimits, drops to the candidate's uid and
     then either executes `argv` (a compiler, a native binary, `dotnet x.dll`) or runs `script` as
@@ -164,12 +170,20 @@ def run_whole_program(setup, rfd, wfd, uid, scratch):
         os.mkdir(workdir, 0o700)
         os.chdir(workdir)
         for name, data in setup.get("files", {}).items():
-            if not _safe_name(name):
+            if not _safe_path(name):
                 os._exit(71)
-            with open(os.path.join(workdir, name), "wb") as f:
+            parts = name.split("/")
+            folder = workdir
+            for part in parts[:-1]:  # a fresh folder of our own: no links to follow in it
+                folder = os.path.join(folder, part)
+                if not os.path.isdir(folder):
+                    os.mkdir(folder, 0o755)
+                    if uid is not None:
+                        os.chown(folder, uid, uid)
+            with open(os.path.join(folder, parts[-1]), "wb") as f:
                 f.write(data.encode() if type(data) is str else data)
             if uid is not None:
-                os.chown(os.path.join(workdir, name), uid, uid)
+                os.chown(os.path.join(folder, parts[-1]), uid, uid)
         fds = {}
         for stream, path, flags in ((1, "out", os.O_WRONLY), (2, "err", os.O_WRONLY)):
             full = os.path.join(scratch, path)

@@ -257,3 +257,38 @@ def judge_program(request, source):
             reply["verdict"] = r["verdict"]
             reply["detail"] = "test %d: %s" % (i, r.get("detail") or r["verdict"])
     return reply
+
+
+def _stdin_name(files):
+    name = ".stdin"
+    while name in files:
+        name += "_"
+    return name
+
+
+def run_code(request, source):
+    """kind "run": one compiled program run once on the given stdin and files (SandboxFusion's
+    run_code): its verdict word, exit code (-N for signal N; null when killed at the wall limit),
+    stdout (at most output_bytes) and the tail of stderr, wall and CPU seconds, peak memory."""
+    limits = request["limits"]
+    program = Runnable(source, request["program"], limits)
+    files = {}
+    for name, data in (request.get("files") or {}).items():
+        files[name] = base64.b64decode(data, validate=True)
+    stdin = _stdin_name(files)
+    files[stdin] = request.get("stdin") or ""
+    run = program.run(source, files, stdin=stdin)
+    failure = _resource_verdict(run, program.limits)
+    verdict, detail = failure if failure is not None else ("passed", None)
+    exit_code = None
+    if not run.timed_out:
+        exit_code = os.WEXITSTATUS(run.status) if os.WIFEXITED(run.status) else -os.WTERMSIG(run.status)
+    peak = run.cgroup.get("peak_memory_bytes")
+    reply = {"verdict": verdict, "exit_code": exit_code, "timed_out": run.timed_out,
+             "stdout": run.out[:limits["output_bytes"]].decode("utf-8", "replace"),
+             "stdout_truncated": run.out_size >= limits["output_bytes"],
+             "stderr": run.err.decode("utf-8", "replace"), "run_s": run.wall, "cpu_s": run.cpu,
+             "max_rss_kb": run.max_rss_kb, "peak_memory_kb": peak // 1024 if peak is not None else run.max_rss_kb}
+    if detail:
+        reply["detail"] = detail
+    return reply

@@ -1,5 +1,6 @@
 """Whole programs through a real worker (harness.py as a process, no sandbox around it; as root,
 candidates drop to their own uids): compile once, run per test, checkers, verdicts."""
+import base64
 import json
 import os
 import shutil
@@ -17,7 +18,9 @@ COMPILE_LIMITS = {"wall_seconds": 120, "cpu_seconds": 60, "memory_bytes": 1 << 3
 SUM_CPP = "#include <cstdio>\nint main(){long long a,b; if(scanf(\"%lld %lld\",&a,&b)!=2) return 3; printf(\"%lld\\n\",a+b);}\n"
 
 
-class ProgramWorker(unittest.TestCase):
+class Worker(unittest.TestCase):
+    """A harness worker for the tests of one class, with a C++ program that sums two numbers."""
+
     @classmethod
     def setUpClass(cls):
         cls.scratch = tempfile.mkdtemp(prefix="pj-program-test-")
@@ -52,6 +55,9 @@ class ProgramWorker(unittest.TestCase):
         return cls.send({"kind": "compile", "language": language, "source": source, "options": options or [],
                          "limits": COMPILE_LIMITS})
 
+
+
+class ProgramWorker(Worker):
     def judge(self, program, tests, checker="tokens", limits=LIMITS, **extra):
         request = {"kind": "program", "program": program, "tests": tests, "checker": checker,
                    "limits": limits, "checker_limits": LIMITS}
@@ -120,6 +126,43 @@ class ProgramWorker(unittest.TestCase):
         reply = self.judge(self.spec("cpp", self.sum_cpp), tests, stop_on_failure=True, rounds=3)
         self.assertEqual(reply["tests"][0]["verdict"], "failed")
         self.assertIsNone(reply["tests"][1])
+
+
+
+class RunCode(Worker):
+    """kind "run": one program, once, with stdin and files (the /run_code endpoint's request)."""
+
+    def run_code(self, language, artifact, stdin="", files=None, limits=LIMITS):
+        return self.send({"kind": "run", "program": {"language": language, "artifact": artifact},
+                          "stdin": stdin, "files": files or {}, "limits": limits})
+
+    def test_stdin_and_files_in_folders_reach_the_program_and_stdout_comes_back(self):
+        script = "import sys\nprint(sys.stdin.read().strip(), open('data/x.txt').read(), sep='|')\n"
+        art = self.compile("python", script)["artifact"]
+        reply = self.run_code("python", art, "hello\n", {"data/x.txt": base64.b64encode(b"file!").decode()})
+        self.assertEqual((reply["verdict"], reply["exit_code"], reply["stdout"]), ("passed", 0, "hello|file!\n"), reply)
+        self.assertFalse(reply["timed_out"])
+        self.assertGreater(reply["peak_memory_kb"], 0)
+
+    def test_exit_codes_signals_and_timeouts(self):
+        crash = self.compile("cpp", "#include <cstdlib>\nint main(){ std::abort(); }\n")
+        self.assertEqual(self.run_code("cpp", crash["artifact"])["exit_code"], -6)
+        reply = self.run_code("cpp", self.sum_cpp["artifact"], "x")
+        self.assertEqual((reply["verdict"], reply["exit_code"]), ("error", 3), reply)
+        looping = self.compile("python", "while True: pass\n")["artifact"]
+        reply = self.run_code("python", looping, limits=dict(LIMITS, wall_seconds=1, cpu_seconds=1))
+        self.assertEqual(reply["verdict"], "timeout", reply)
+
+    def test_stdout_is_capped_and_a_path_out_of_the_work_dir_is_refused(self):
+        flood = self.compile("python", "import sys\nsys.stdout.write('y' * 100000)\n")["artifact"]
+        reply = self.run_code("python", flood, limits=dict(LIMITS, output_bytes=4096, file_bytes=4096))
+        self.assertEqual(reply["verdict"], "output_limit", reply)
+        self.assertEqual(len(reply["stdout"]), 4096)
+        self.assertTrue(reply["stdout_truncated"])
+        echo = self.compile("python", "print('ran')\n")["artifact"]
+        for bad in ("../escape", "/etc/x", "a//b", "a/./b"):
+            reply = self.run_code("python", echo, files={bad: ""})
+            self.assertEqual((reply["exit_code"], reply["stdout"]), (71, ""), (bad, reply))
 
 
 if __name__ == "__main__":
