@@ -75,6 +75,7 @@ public static class PythonWire
             ["limits"] = Limits(c.Limits),
         },
         ProgramRequest p => ProgramWire.Encode(p),
+        ProgramPerfRequest p => ProgramWire.Encode(p),
         _ => throw new ArgumentException($"the Python runner has no wire form for {request.GetType().Name}", nameof(request)),
     };
 
@@ -95,6 +96,7 @@ public static class PythonWire
                 CompileRequest => new CompileReply(VerdictOf(reply), Text(reply["detail"]), Text(reply["artifact"]),
                     Number(reply["compile_s"]), Number(reply["cpu_s"])),
                 ProgramRequest => ProgramWire.Decode(reply),
+                ProgramPerfRequest => DecodePerf(reply),
                 _ => throw new ArgumentException($"no wire form for {request.GetType().Name}", nameof(request)),
             };
             return (TReply)decoded;
@@ -160,7 +162,9 @@ public static class PythonWire
             p["times"]!.AsArray().Select(t => t?.GetValue<double>()).ToList(),
             p["exceeded_level"]?.GetValue<int>(),
             (long)Number(p["max_rss_kb"]),
-            Number(p["cpu_s"]));
+            Number(p["cpu_s"]),
+            p["peak_memory_bytes"] is JsonValue peak && peak.TryGetValue<long>(out var bytes) ? bytes : null,
+            Text(p["peak_memory"]));
         var measurement = new TaskMeasurement(
             reply["case_levels"]!.AsArray().Select(x => x!.GetValue<int>()).ToList(),
             reply["level_limits"]!.AsArray().Select(x => x!.GetValue<double>()).ToList(),
@@ -209,7 +213,7 @@ public static class PythonWire
         ["level_id"] = s.LevelId,
     };
 
-    private static JsonNode Level(EfficiencyLevel level)
+    internal static JsonNode Level(EfficiencyLevel level)
     {
         var json = new JsonObject { ["size"] = level.Size, ["count"] = level.Count };
         if (level.Inputs is not null)
