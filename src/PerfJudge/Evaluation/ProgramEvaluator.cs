@@ -138,15 +138,14 @@ public sealed class ProgramEvaluator
             var levelReferences = spec.Levels!.References.Select(n => (r: spec.References[n], n)).ToList();
             var broken = levelReferences.FirstOrDefault(x => compiled[Compile(x.r.Language, x.r.Code, spec)].Verdict != Verdict.Passed);
             var checkerBroken = spec.CheckerProgram is { } c && compiled[Compile(c.Language, c.Code, spec)].Verdict != Verdict.Passed;
-            PerfReply reply;
-            var passed = indices.Where(i => rows[i].Passed).ToList();
-            var programs = passed.Select(i => Artifact(samples[i].Language, samples[i].Program, spec)).Distinct().ToList();
-            if (broken.r is not null || checkerBroken)
+            PerfReply? reply = null; // stays null when no sample passed the tests: the references are not measured
+            var programs = indices.Where(i => rows[i].Passed).Select(i => Artifact(samples[i].Language, samples[i].Program, spec)).Distinct().ToList();
+            if (programs.Count > 0 && (broken.r is not null || checkerBroken))
             {
                 reply = new PerfReply(Verdict.SandboxError, checkerBroken ? "the checker program does not compile"
                     : $"reference {broken.n} ({broken.r!.Language}) does not compile", null);
             }
-            else
+            else if (programs.Count > 0)
             {
                 var references = levelReferences.Select(x => Artifact(x.r.Language, x.r.Code, spec)).ToList();
                 var checker = spec.CheckerProgram is { } cp ? Artifact(cp.Language, cp.Code, spec) with { Limits = ProgramRequest.CheckerLimits } : null;
@@ -154,7 +153,7 @@ public sealed class ProgramEvaluator
             }
             foreach (var i in indices)
             {
-                rows[i] = rows[i].Passed
+                rows[i] = rows[i].Passed && reply is not null
                     ? ProgramLevelsPlan.Score(rows[i], spec, reply, programs.IndexOf(Artifact(samples[i].Language, samples[i].Program, spec)))
                     : rows[i] with { Efficiency = ProgramLevelsPlan.Incorrect };
             }
