@@ -58,17 +58,19 @@ class Dispatch(unittest.TestCase):
                                  "id": 4, "wall_s": reply["wall_s"]})
         json.dumps(reply)
 
-    def test_the_table_holds_the_six_kinds(self):
+    def test_the_table_holds_the_seven_kinds(self):
         import pj_measure
         import pj_perf
         import pj_program
+        import pj_program_levels
         import pj_stress
         import pj_tests
         self.assertEqual(harness.handlers(), {None: pj_tests.judge_sample, "perf": pj_perf.judge_task,
                                               "measure": pj_measure.measure_program,
                                               "stress": pj_stress.stress_task,
                                               "compile": pj_program.compile_source,
-                                              "program": pj_program.judge_program})
+                                              "program": pj_program.judge_program,
+                                              "program_perf": pj_program_levels.judge_program_task})
 
 
 class Worker(unittest.TestCase):
