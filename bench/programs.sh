@@ -6,12 +6,14 @@
 #     (engine start included);
 #  2. compile time of each C++ and C# program of the built-in `programs` suite (its references), over R runs
 #     without the store (--no-cache), mean and range;
-#  3. per task and language, the slow/fast ratio of the references' CPU time (sum over the tests of the
-#     per-test CPU time from wait4) over the same R runs: geometric mean and a 95% t-interval of the log ratio.
-# Usage: bench/programs.sh [R=3] [T=1000] [P=4]   (env: JOBS, default the number of cores)
+#  3. per task and language, the slow/fast ratio of the references' CPU time (sum over the inputs of the
+#     per-process CPU time from wait4) over K paired rounds (bench/program_ratios.py: fast and slow back to
+#     back in each round, in alternating order), on the task's tests and, for C++/C# of tasks with levels, on
+#     its largest level's generated inputs: geometric mean and a 95% t-interval of the log ratios.
+# Usage: bench/programs.sh [R=3] [T=1000] [P=4] [K=10]   (env: JOBS, default the number of cores)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-runs="${1:-3}"; tests="${2:-1000}"; programs="${3:-4}"; jobs="${JOBS:-$(nproc)}"
+runs="${1:-3}"; tests="${2:-1000}"; programs="${3:-4}"; pairs="${4:-10}"; jobs="${JOBS:-$(nproc)}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 dotnet build "$here/PerfJudge.slnx" -c Release -v q -nologo >/dev/null
 pj="$here/src/PerfJudge.Cli/bin/Release/net10.0/perfjudge"
@@ -37,9 +39,8 @@ for i in $(seq 1 "$runs"); do
     "$pj" eval --suite programs --samples canonical --rounds 1 -j "$jobs" --no-cache --json "$work/canonical-$i.json" >/dev/null
 done
 python3 - "$work" "$runs" "$jobs" <<'PY'
-import json, math, os, statistics, sys
+import json, os, statistics, sys
 work, runs, jobs = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262}
 hot = json.load(open(os.path.join(work, "hot.json")))
 rows = hot["results"]
 judged = sum(r["tests"] for r in rows)
@@ -49,12 +50,11 @@ print("1. cached C++ binaries: %d programs x %d tests = %d tests in %.2f s (jobs
       % (len(rows), rows[0]["tests"], judged, hot["run"]["wall_s"], jobs, judged / hot["run"]["wall_s"]))
 docs = [json.load(open(os.path.join(work, "canonical-%d.json" % i))) for i in range(1, runs + 1)]
 print("2. compile time per program of the programs suite (s, %d runs without the store: mean [min, max])" % runs)
-compile_s, cost = {}, {}
+compile_s = {}
 for d in docs:
     for r in d["results"]:
         key = (r["task_id"], r["model"].replace("canonical-", ""), r["language"])
         compile_s.setdefault(key, []).append(r["compile_s"])
-        cost.setdefault(key, []).append((r["cpu_s"], r["verdict"]))
 for key in sorted(compile_s):
     if key[2] in ("cpp", "csharp"):
         v = compile_s[key]
@@ -63,18 +63,6 @@ for language in ("cpp", "csharp"):
     v = [x for k, xs in compile_s.items() if k[2] == language for x in xs]
     if v:
         print("   all %-6s: mean %.2f s, median %.2f s over %d compiles" % (language, statistics.mean(v), statistics.median(v), len(v)))
-print("3. slow/fast CPU-time ratio of each task's references (geometric mean over %d runs, 95%% t-interval)" % runs)
-for task in sorted({k[0] for k in cost}):
-    for language in ("cpp", "python", "csharp"):
-        fast, slow = cost.get((task, "fast", language)), cost.get((task, "slow", language))
-        if not fast or not slow:
-            continue
-        logs = [math.log(s[0] / f[0]) for f, s in zip(fast, slow) if f[1] == s[1] == "passed" and f[0] > 0 and s[0] > 0]
-        verdicts = "" if len(logs) == len(fast) else " (slow: %s)" % ",".join(sorted({s[1] for s in slow}))
-        if not logs:
-            print("   %-26s %-6s n/a%s" % (task, language, verdicts))
-            continue
-        mean = statistics.mean(logs)
-        half = T975.get(len(logs) - 1, 1.96) * statistics.stdev(logs) / math.sqrt(len(logs)) if len(logs) > 1 else float("nan")
-        print("   %-26s %-6s %8.2f  [%.2f, %.2f]%s" % (task, language, math.exp(mean), math.exp(mean - half), math.exp(mean + half), verdicts))
 PY
+echo "3. slow/fast CPU-time ratio of each task's references ($pairs paired rounds, 95% t-interval; load: $(cut -d' ' -f1-3 /proc/loadavg))"
+python3 "$here/bench/program_ratios.py" "$pairs"

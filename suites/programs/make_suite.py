@@ -20,6 +20,14 @@ def task(name, statement, tests, refs, checker="tokens", subtasks=None, time_lim
     tasks.append(t)
 
 
+def levels(generator, sizes, references, limit):
+    """Efficiency fields of a task: a generator of stdin texts, levels (size, count, hardness; level 0 only
+    checks correctness), the references measured on them (indices) and how many of those set the time limit."""
+    return {"input_generator": generator,
+            "levels": [{"size": size, "count": count, "hardness": hardness} for size, count, hardness in sizes],
+            "level_references": references, "limit_references": limit}
+
+
 def tests_of(rng_name, make, solve, count):
     rng = random.Random(rng_name)
     out = []
@@ -40,6 +48,9 @@ def solve_sort(text):
     return " ".join(map(str, sorted(a))) + "\n"
 
 
+GEN_SORT = 'import random\n\n\ndef generate_input(size, lid, cid):\n    return "%d\\n%s\\n" % (size, " ".join(str(random.randint(-10**9, 10**9)) for _ in range(size)))\n'
+
+
 task("sort", "Read n, then n integers; print them in non-decreasing order, separated by spaces.",
      tests_of("sort", make_sort, solve_sort, 4), [
          ("cpp", "fast", CPP_IO + "int main(){int n;scanf(\"%d\",&n);vector<long long>a(n);for(auto&x:a)scanf(\"%lld\",&x);"
@@ -52,7 +63,7 @@ task("sort", "Read n, then n integers; print them in non-decreasing order, separ
                              "for(int i=0;i<n;i++)printf(\"%lld%c\",a[i],i+1<n?' ':'\\n');}\n"),
          ("python", "slow", "import sys\nn, *a = map(int, sys.stdin.read().split())\nfor i in range(1, n):\n    v = a[i]\n    j = i - 1\n"
                             "    while j >= 0 and a[j] > v:\n        a[j + 1] = a[j]\n        j -= 1\n    a[j + 1] = v\nprint(*a)\n"),
-     ])
+     ], extra=levels(GEN_SORT, [(100, 1, 0), (3000, 2, 1), (10000, 2, 2)], [0, 1, 2, 3], 2))
 
 
 # 2. range sums ---------------------------------------------------------------------------------
@@ -80,6 +91,9 @@ def solve_range(text):
     return "\n".join(out) + "\n"
 
 
+GEN_RANGE_SUM = 'import random\n\n\ndef generate_input(size, lid, cid):\n    a = [random.randint(-1000, 1000) for _ in range(size)]\n    queries = []\n    for _ in range(size):\n        l = random.randint(1, size)\n        queries.append("%d %d" % (l, random.randint(l, size)))\n    return "%d %d\\n%s\\n%s\\n" % (size, size, " ".join(map(str, a)), "\\n".join(queries))\n'
+
+
 task("range-sum", "Read n and q, n integers a_1..a_n, then q lines l r (1 <= l <= r <= n); print each a_l + ... + a_r on its own line.",
      tests_of("range-sum", make_range, solve_range, 3), [
          ("cpp", "fast", CPP_IO + "int main(){int n,q;scanf(\"%d %d\",&n,&q);vector<long long>p(n+1,0);for(int i=1;i<=n;i++){long long x;scanf(\"%lld\",&x);p[i]=p[i-1]+x;}"
@@ -94,7 +108,7 @@ task("range-sum", "Read n and q, n integers a_1..a_n, then q lines l r (1 <= l <
                              "while(q--){int l,r;scanf(\"%d %d\",&l,&r);long long s=0;for(int i=l;i<=r;i++)s+=a[i];printf(\"%lld\\n\",s);}}\n"),
          ("python", "slow", "import sys\nv = list(map(int, sys.stdin.read().split()))\nn, q = v[0], v[1]\na = v[2:2 + n]\nfor k in range(q):\n"
                             "    l, r = v[2 + n + 2 * k], v[3 + n + 2 * k]\n    s = 0\n    for i in range(l - 1, r):\n        s += a[i]\n    print(s)\n"),
-     ])
+     ], extra=levels(GEN_RANGE_SUM, [(100, 1, 0), (3000, 2, 1), (12000, 2, 2)], [0, 1, 2, 3], 2))
 
 
 # 3. primes -------------------------------------------------------------------------------------
@@ -108,6 +122,9 @@ def solve_primes(text):
     return "%d\n" % sum(sieve)
 
 
+GEN_PRIMES = 'import random\n\n\ndef generate_input(size, lid, cid):\n    return "%d\\n" % (size - random.randint(0, size // 10))\n'
+
+
 task("primes", "Read n (1 <= n <= 10^6); print the number of primes <= n.",
      [{"input": "%d\n" % n, "output": solve_primes("%d" % n)} for n in (1, 10, 1000, 60000, 100000)], [
          ("cpp", "fast", CPP_IO + "int main(){int n;scanf(\"%d\",&n);vector<char>s(n+1,1);int c=0;for(int i=2;i<=n;i++){if(s[i]){c++;for(long long j=(long long)i*i;j<=n;j+=i)s[j]=0;}}printf(\"%d\\n\",c);}\n"),
@@ -116,7 +133,7 @@ task("primes", "Read n (1 <= n <= 10^6); print the number of primes <= n.",
          ("cpp", "slow", CPP_IO + "int main(){int n;scanf(\"%d\",&n);int c=0;for(int i=2;i<=n;i++){bool p=true;for(int d=2;d<i;d++)if(i%d==0){p=false;break;}c+=p;}printf(\"%d\\n\",c);}\n"),
          ("python", "slow", "n = int(input())\nc = 0\nfor i in range(2, n + 1):\n    d = 2\n    while d * d <= i:\n        if i % d == 0:\n            break\n        d += 1\n"
                             "    else:\n        c += 1\nprint(c)\n"),
-     ])
+     ], extra=levels(GEN_PRIMES, [(1000, 1, 0), (200000, 2, 1), (1000000, 2, 2)], [0, 1], 2))
 
 
 # 4. Fibonacci modulo (exact) ------------------------------------------------------------------
@@ -251,6 +268,9 @@ def make_inv(rng, i):
     return "%d\n%s\n" % (n, " ".join(str(rng.randint(1, 10**9)) for _ in range(n)))
 
 
+GEN_INVERSIONS = 'import random\n\n\ndef generate_input(size, lid, cid):\n    return "%d\\n%s\\n" % (size, " ".join(str(random.randint(1, 10**9)) for _ in range(size)))\n'
+
+
 task("inversions", "Read n and n integers; print the number of pairs i < j with a_i > a_j. "
      "Subtask 1 (30 points): n <= 100. Subtask 2 (30 points): n <= 2000. Subtask 3 (40 points): n <= 50000.",
      tests_of("inversions", make_inv, lambda t: "%d\n" % count_inversions(list(map(int, t.split()))[1:])[0], 6), [
@@ -266,7 +286,7 @@ task("inversions", "Read n and n integers; print the number of pairs i < j with 
          ("python", "slow", "import sys\nv = list(map(int, sys.stdin.read().split()))\na = v[1:]\nn = len(a)\nc = 0\nfor i in range(n):\n    x = a[i]\n"
                             "    for j in range(i + 1, n):\n        if x > a[j]:\n            c += 1\nprint(c)\n"),
      ], subtasks=[{"points": 30, "tests": [0, 1]}, {"points": 30, "tests": [0, 1, 2, 3]}, {"points": 40, "tests": [4, 5]}],
-     time_limit=0.5)
+     time_limit=0.5, extra=levels(GEN_INVERSIONS, [(100, 1, 0), (5000, 2, 1), (20000, 2, 2)], [0, 1, 2], 2))
 
 
 # 9. reverse lines (exact) ----------------------------------------------------------------------
@@ -300,6 +320,9 @@ def solve_sub(t):
     return "%d\n" % best
 
 
+GEN_MAX_SUBARRAY = 'import random\n\n\ndef generate_input(size, lid, cid):\n    return "%d\\n%s\\n" % (size, " ".join(str(random.randint(-1000, 1000)) for _ in range(size)))\n'
+
+
 task("max-subarray", "Read n >= 1 and n integers; print the largest sum of a non-empty contiguous subarray.",
      tests_of("max-subarray", make_sub, solve_sub, 3), [
          ("cpp", "fast", CPP_IO + "int main(){int n;scanf(\"%d\",&n);long long best=LLONG_MIN,cur=0;for(int i=0;i<n;i++){long long x;scanf(\"%lld\",&x);cur=max(x,cur+x);best=max(best,cur);}printf(\"%lld\\n\",best);}\n"),
@@ -310,7 +333,7 @@ task("max-subarray", "Read n >= 1 and n integers; print the largest sum of a non
                              "for(int i=0;i<n;i++){long long s=0;for(int j=i;j<n;j++){s+=a[j];best=max(best,s);}}printf(\"%lld\\n\",best);}\n"),
          ("python", "slow", "import sys\na = list(map(int, sys.stdin.read().split()))[1:]\nbest = a[0]\nfor i in range(len(a)):\n    s = 0\n"
                             "    for j in range(i, len(a)):\n        s += a[j]\n        if s > best:\n            best = s\nprint(best)\n"),
-     ])
+     ], extra=levels(GEN_MAX_SUBARRAY, [(100, 1, 0), (5000, 2, 1), (15000, 2, 2)], [0, 1, 3], 2))
 
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "tasks.jsonl"), "w") as f:

@@ -10,11 +10,15 @@ namespace PerfJudge.Evaluation;
 public static class EfficiencyScorer
 {
     /// <summary>Scores sample <paramref name="index"/> of <paramref name="measurement"/>.</summary>
-    public static RowEfficiency Score(EfficiencySpec spec, TaskMeasurement measurement, int index)
+    public static RowEfficiency Score(EfficiencySpec spec, TaskMeasurement measurement, int index) => Score(spec.Levels, measurement, index);
+
+    /// <summary>Scores sample <paramref name="index"/> of <paramref name="measurement"/> on <paramref name="levelSpecs"/>
+    /// (function and whole-program tasks alike).</summary>
+    public static RowEfficiency Score(IReadOnlyList<EfficiencyLevel> levelSpecs, TaskMeasurement measurement, int index)
     {
         var sample = measurement.Samples[index];
         var correct = sample.Verdict == Verdict.Passed;
-        var levelCount = spec.Levels.Count;
+        var levelCount = levelSpecs.Count;
         var referenceWorst = measurement.References.Select(r => WorstPerLevel(r, measurement.CaseLevels, levelCount)).ToList();
         var sampleWorst = WorstPerLevel(sample, measurement.CaseLevels, levelCount);
         var levels = new List<EffAtK.Level>();
@@ -23,7 +27,7 @@ public static class EfficiencyScorer
         {
             // t_ref: the best reference on the level; T: alpha x the slowest (from the worker).
             var tRef = referenceWorst.Min(r => r[level] ?? double.PositiveInfinity);
-            levels.Add(new EffAtK.Level(spec.Levels[level].Hardness, tRef, measurement.LevelLimits[level]));
+            levels.Add(new EffAtK.Level(levelSpecs[level].Hardness, tRef, measurement.LevelLimits[level]));
             var exceeded = sample.ExceededLevel is { } e && level >= e;
             worst.Add(exceeded ? null : sampleWorst[level]);
         }

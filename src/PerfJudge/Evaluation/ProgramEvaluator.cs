@@ -16,9 +16,15 @@ namespace PerfJudge.Evaluation;
 public sealed class ProgramEvaluator
 {
     private readonly IRunner _runner;
+    private readonly EfficiencyOptions? _levels;
 
-    /// <summary>Creates the plan over <paramref name="runner"/>.</summary>
-    public ProgramEvaluator(IRunner runner) => _runner = runner;
+    /// <summary>Creates the plan over <paramref name="runner"/>; with <paramref name="levels"/> (seed, alpha, rounds, meter),
+    /// tasks with levels are also measured for efficiency (<see cref="ProgramLevelsPlan"/>).</summary>
+    public ProgramEvaluator(IRunner runner, EfficiencyOptions? levels = null)
+    {
+        _runner = runner;
+        _levels = levels;
+    }
 
     /// <summary>Limits of one test of <paramref name="task"/> in <paramref name="language"/>: the task's time limit
     /// times the language's factor as CPU limit, twice that plus a second as wall limit, the task's memory,
@@ -39,9 +45,12 @@ public sealed class ProgramEvaluator
         var baselines = samples.Select(s => s.TaskId).Distinct(StringComparer.Ordinal)
             .Select(id => { suite.TryGet(id, out var t); return (id, spec: t.Program!); })
             .Where(x => x.spec.References.Count > 0).ToDictionary(x => x.id, x => x.spec.References[0], StringComparer.Ordinal);
-        // 1. Compile: samples, the baselines, the checker programs; each distinct source once.
+        var leveled = _levels is null ? [] : samples.Select(s => s.TaskId).Distinct(StringComparer.Ordinal)
+            .Select(id => { suite.TryGet(id, out var t); return (Id: id, Spec: t.Program!); }).Where(x => x.Spec.Levels is not null).ToList();
+        // 1. Compile: samples, the baselines, every reference of tasks with levels, the checker programs; each distinct source once.
         var sources = samples.Select((s, i) => Compile(s.Language, s.Program, specs[i]))
             .Concat(baselines.Select(b => { suite.TryGet(b.Key, out var t); return Compile(b.Value.Language, b.Value.Code, t.Program!); }))
+            .Concat(leveled.SelectMany(x => x.Spec.Levels!.References.Select(r => Compile(x.Spec.References[r].Language, x.Spec.References[r].Code, x.Spec))))
             .Concat(specs.Where(p => p.CheckerProgram is not null).Select(p => Compile(p.CheckerProgram!.Language, p.CheckerProgram.Code, p)))
             .Distinct().ToList();
         var compiled = new Dictionary<CompileRequest, CompileReply>();
@@ -93,7 +102,7 @@ public sealed class ProgramEvaluator
             progress?.Report(new JobProgress(Interlocked.Increment(ref done), distinct.Count, Volatile.Read(ref cached), "programs"));
         });
         var environment = RowEnvironment.Of(_runner.Info);
-        return samples.Select((s, i) =>
+        var rows = samples.Select((s, i) =>
         {
             var spec = specs[i];
             var compile = compiled[Compile(s.Language, s.Program, spec)];
@@ -110,8 +119,47 @@ public sealed class ProgramEvaluator
                 speedup = baseline.CpuSeconds / reply.CpuSeconds;
             }
             return Rows.OfProgram(s, reply.Verdict, reply.Detail, reply.CpuSeconds, reply.MaxRssKb, reply.FromStore, environment,
-                Score(s.Language, spec, reply.Tests, compile.FromStore ? 0 : compile.CompileSeconds, speedup));
+                Score(s.Language, spec, reply.Tests, compile.FromStore ? 0 : compile.CompileSeconds, speedup),
+                reply.PeakMemoryBytes, reply.PeakMemorySource);
         }).ToList();
+        if (leveled.Count == 0)
+        {
+            return rows;
+        }
+        // 3. Efficiency of tasks with levels: references and the samples that passed the tests, one request per task.
+        ProgramArtifact Artifact(string language, string code, ProgramSpec spec) =>
+            new(language, compiled[Compile(language, code, spec)].Artifact!, TestLimits(spec, language, limits));
+        var measured = 0;
+        progress?.Report(new JobProgress(0, leveled.Count, 0, "tasks with levels"));
+        await Parallel.ForEachAsync(leveled, parallel, async (task, token) =>
+        {
+            var spec = task.Spec;
+            var indices = Enumerable.Range(0, samples.Count).Where(i => samples[i].TaskId == task.Id).ToList();
+            var levelReferences = spec.Levels!.References.Select(n => (r: spec.References[n], n)).ToList();
+            var broken = levelReferences.FirstOrDefault(x => compiled[Compile(x.r.Language, x.r.Code, spec)].Verdict != Verdict.Passed);
+            var checkerBroken = spec.CheckerProgram is { } c && compiled[Compile(c.Language, c.Code, spec)].Verdict != Verdict.Passed;
+            PerfReply? reply = null; // stays null when no sample passed the tests: the references are not measured
+            var programs = indices.Where(i => rows[i].Passed).Select(i => Artifact(samples[i].Language, samples[i].Program, spec)).Distinct().ToList();
+            if (programs.Count > 0 && (broken.r is not null || checkerBroken))
+            {
+                reply = new PerfReply(Verdict.SandboxError, checkerBroken ? "the checker program does not compile"
+                    : $"reference {broken.n} ({broken.r!.Language}) does not compile", null);
+            }
+            else if (programs.Count > 0)
+            {
+                var references = levelReferences.Select(x => Artifact(x.r.Language, x.r.Code, spec)).ToList();
+                var checker = spec.CheckerProgram is { } cp ? Artifact(cp.Language, cp.Code, spec) with { Limits = ProgramRequest.CheckerLimits } : null;
+                reply = await _runner.RunAsync(ProgramLevelsPlan.Request(task.Id, spec, references, checker, programs, _levels!), token);
+            }
+            foreach (var i in indices)
+            {
+                rows[i] = rows[i].Passed && reply is not null
+                    ? ProgramLevelsPlan.Score(rows[i], spec, reply, programs.IndexOf(Artifact(samples[i].Language, samples[i].Program, spec)))
+                    : rows[i] with { Efficiency = ProgramLevelsPlan.Incorrect };
+            }
+            progress?.Report(new JobProgress(Interlocked.Increment(ref measured), leveled.Count, 0, "tasks with levels"));
+        });
+        return rows;
     }
 
     private static CompileRequest Compile(string language, string code, ProgramSpec spec) =>

@@ -61,12 +61,18 @@ public sealed class EvalJob
             diagnostics.Add(Diagnostic.Note("shard", $"shard {spec} of run group {shard.Group}: " +
                 $"{samples.Select(s => s.TaskId).Distinct().Count()} task(s), {samples.Count} sample(s)"));
         }
-        var efficiency = suite.Tasks.Any(t => t.Efficiency is not null);
         var programs = suite.Tasks.Any(t => t.Program is not null);
+        var efficiency = suite.Tasks.Any(t => t.Efficiency is not null || t.Program?.Levels is not null);
         string? meter = null;
         if (efficiency && (meter = MeterChoice.Resolve(options.Meter, diagnostics)) is null)
         {
             return JobFailure.Of<EvalOutcome>(diagnostics);
+        }
+        if (programs && meter is not (null or "cpu" or "wall"))
+        {
+            // A whole program's case is a process of its own: its cost comes from wait4 (cpu) or the clock (wall).
+            diagnostics.Add(Diagnostic.Note("meter.programs", $"meter {meter} -> cpu: whole programs are measured with cpu or wall"));
+            meter = "cpu";
         }
         await using var engine = _engines.Start(options.Engine, diagnostics);
         if (engine is null)
@@ -76,7 +82,9 @@ public sealed class EvalJob
         var info = engine.Runner.Info;
         Started?.Invoke(new EvalStart(suite, samples.Count, info, meter));
         IReadOnlyList<ResultRow> rows = programs
-            ? await new ProgramEvaluator(engine.Runner).RunAsync(suite, samples, options.Limits, options.Rounds, progress, cancel)
+            ? await new ProgramEvaluator(engine.Runner, meter is null ? null
+                : new EfficiencyOptions(options.Limits, options.Rounds, options.Alpha, options.Seed, meter))
+                .RunAsync(suite, samples, options.Limits, options.Rounds, progress, cancel)
             : efficiency
             // Each program runs all cases of a task in one process: its CPU budget covers them all,
             // while each case gets its own limit from the references.

@@ -15,10 +15,13 @@ public static class Rows
             Math.Round(cpuSeconds, 6), maxRssKb, cached, efficiency is null ? null : Round(efficiency), sample.Costs,
             environment.Runtime, environment.Machine, peakMemoryBytes is { } b ? (b + 1023) / 1024 : null, controls);
 
-    /// <summary>The row of <paramref name="sample"/> of a whole-program task.</summary>
+    /// <summary>The row of <paramref name="sample"/> of a whole-program task;
+    /// <paramref name="peakMemoryBytes"/> and its <paramref name="peakSource"/> (<c>cgroup-v1</c>, <c>cgroup-v2</c>, <c>rusage</c>)
+    /// become the row's <see cref="ResultRow.PeakMemoryKb"/> and its <c>peak_memory</c> control.</summary>
     public static ResultRow OfProgram(Sample sample, Verdict verdict, string? detail, double cpuSeconds, long maxRssKb, bool cached,
-        RowEnvironment environment, RowProgram program) =>
-        Of(sample, verdict, detail, cpuSeconds, maxRssKb, cached, null, environment) with
+        RowEnvironment environment, RowProgram program, long? peakMemoryBytes = null, string? peakSource = null) =>
+        Of(sample, verdict, detail, cpuSeconds, maxRssKb, cached, null, environment, peakMemoryBytes,
+            peakSource is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { ["peak_memory"] = peakSource }) with
         {
             Program = program with
             {
@@ -29,7 +32,8 @@ public static class Rows
             },
         };
 
-    private static RowEfficiency Round(RowEfficiency e) => e with
+    /// <summary>Efficiency figures rounded as rows keep them.</summary>
+    public static RowEfficiency Round(RowEfficiency e) => e with
     {
         Efficiency = Math.Round(e.Efficiency, 6),
         Speedup = e.Speedup is null ? null : Math.Round(e.Speedup.Value, 6),

@@ -9,4 +9,8 @@ namespace PerfJudge.Runners;
 /// <param name="WallSeconds">Wall time of the last run.</param>
 /// <param name="MaxRssKb">Peak resident memory.</param>
 /// <param name="Detail">Why, when not passed.</param>
-public sealed record ProgramTestResult(Verdict Verdict, double Points, double CpuSeconds, double WallSeconds, long MaxRssKb, string? Detail);
+/// <param name="PeakMemoryBytes">Peak memory over its rounds: the cgroup's high-water mark (all the program's processes)
+/// where the worker's cgroups are used, else wait4's ru_maxrss; null in replies of older harnesses.</param>
+/// <param name="PeakMemorySource">Where <paramref name="PeakMemoryBytes"/> comes from: <c>cgroup-v1</c>, <c>cgroup-v2</c> or <c>rusage</c>.</param>
+public sealed record ProgramTestResult(Verdict Verdict, double Points, double CpuSeconds, double WallSeconds, long MaxRssKb, string? Detail,
+    long? PeakMemoryBytes = null, string? PeakMemorySource = null);

@@ -10,8 +10,10 @@ namespace PerfJudge.Runners;
 /// <param name="ExceededLevel">First level whose time limit it exceeded, if any.</param>
 /// <param name="MaxRssKb">Peak resident memory over its rounds.</param>
 /// <param name="CpuSeconds">User+system CPU of its processes over all rounds (wait4 rusage).</param>
+/// <param name="PeakMemoryBytes">Whole programs: the largest peak memory of its runs, else null.</param>
+/// <param name="PeakMemorySource">Where <paramref name="PeakMemoryBytes"/> comes from: <c>cgroup-v1</c>, <c>cgroup-v2</c> or <c>rusage</c>.</param>
 public sealed record ProgramMeasurement(Verdict Verdict, string? Detail, IReadOnlyList<double?> Times, int? ExceededLevel, long MaxRssKb,
-    double CpuSeconds);
+    double CpuSeconds, long? PeakMemoryBytes = null, string? PeakMemorySource = null);
 
 /// <summary>One efficiency task measured in one worker: case levels, per-level time limits, and
 /// the measurements of its references and samples (in request order).</summary>

@@ -92,7 +92,10 @@ public static class EfficiencyFields
             : new EfficiencySpec(hasGenerator ? generator.GetString()! : "", levels, checker, references, Scored: true, limitReferences);
     }
 
-    private static EfficiencyLevel? ParseLevel(JsonElement level, bool hasGenerator, out string? problem)
+    /// <summary>One level of a <c>levels</c> array, or null with the <paramref name="problem"/>;
+    /// <paramref name="inputsAre"/> says what a literal input is (in messages).</summary>
+    internal static EfficiencyLevel? ParseLevel(JsonElement level, bool hasGenerator, out string? problem,
+        string inputsAre = "Python literals of argument tuples")
     {
         problem = null;
         if (level.ValueKind != JsonValueKind.Object
@@ -120,7 +123,7 @@ public static class EfficiencyFields
             if (inputs.ValueKind != JsonValueKind.Array || inputs.GetArrayLength() == 0
                 || inputs.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.String))
             {
-                problem = "a level's inputs must be a non-empty array of strings (Python literals of argument tuples)";
+                problem = $"a level's inputs must be a non-empty array of strings ({inputsAre})";
                 return null;
             }
             var literals = inputs.EnumerateArray().Select(i => i.GetString()!).ToList();

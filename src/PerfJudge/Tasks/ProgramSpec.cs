@@ -11,9 +11,10 @@ namespace PerfJudge.Tasks;
 /// <param name="Subtasks">IOI subtasks, or empty: then the score is the share of tests passed times 100.</param>
 /// <param name="References">Reference solutions (labels such as <c>fast</c>, <c>slow</c>).</param>
 /// <param name="CompileOptions">Compiler options per language, replacing the defaults.</param>
+/// <param name="Levels">Efficiency levels (input generator, levels), or null when the task measures no efficiency.</param>
 public sealed record ProgramSpec(string Statement, double TimeLimitSeconds, int MemoryMb, IReadOnlyList<ProgramTest> Tests,
     string? Checker, ProgramSource? CheckerProgram, IReadOnlyList<Subtask> Subtasks, IReadOnlyList<ProgramSource> References,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> CompileOptions)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> CompileOptions, ProgramLevels? Levels = null)
 {
     /// <summary>Points of the whole task (the sum of the subtasks' points, else 100).</summary>
     public double MaxScore => Subtasks.Count > 0 ? Subtasks.Sum(s => s.Points) : 100;

@@ -77,12 +77,72 @@ public static class ProgramTaskLoader
                     ? o.Value.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : [];
             }
         }
+        var levels = Levels(obj, references.Count, where, errors);
         if (errors.Count != before)
         {
             return null;
         }
-        var spec = new ProgramSpec(statement, time, memory, tests, checker, checkerProgram, subtasks, references, options);
+        var spec = new ProgramSpec(statement, time, memory, tests, checker, checkerProgram, subtasks, references, options, levels);
         return new CodeTask(id!, statement, references.FirstOrDefault()?.Code ?? "", "", "main", null, spec);
+    }
+
+    /// <summary>The optional <c>input_generator</c>, <c>levels</c> and <c>limit_references</c> (docs/suite-format.md).</summary>
+    private static ProgramLevels? Levels(JsonElement obj, int referenceCount, string where, List<string> errors)
+    {
+        var hasGenerator = obj.TryGetProperty("input_generator", out var generator);
+        if (!hasGenerator && !obj.TryGetProperty("levels", out _))
+        {
+            return null;
+        }
+        if (hasGenerator && generator.ValueKind != JsonValueKind.String)
+        {
+            errors.Add($"{where}: field 'input_generator' must be a string (Python defining generate_input(size, lid, cid) -> str)");
+            return null;
+        }
+        var levels = new List<EfficiencyLevel>();
+        if (!obj.TryGetProperty("levels", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+        {
+            errors.Add($"{where}: field 'levels' must be a non-empty array of {{size, count, hardness}} or {{hardness, inputs}}");
+            return null;
+        }
+        foreach (var level in array.EnumerateArray())
+        {
+            if (EfficiencyFields.ParseLevel(level, hasGenerator, out var problem, "stdin texts") is { } parsed)
+            {
+                levels.Add(parsed);
+            }
+            else
+            {
+                errors.Add($"{where}: field 'levels': {problem}");
+            }
+        }
+        if (referenceCount == 0)
+        {
+            errors.Add($"{where}: a task with 'levels' needs 'references' (the first one's output is each case's expected output)");
+        }
+        var measured = Enumerable.Range(0, referenceCount).ToList();
+        if (obj.TryGetProperty("level_references", out var chosen))
+        {
+            measured = chosen.ValueKind == JsonValueKind.Array
+                ? chosen.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Number && x.TryGetInt32(out var i) ? i : -1).ToList() : [-1];
+            if (measured.Count == 0 || measured.Any(i => i < 0 || i >= referenceCount) || measured.Distinct().Count() != measured.Count)
+            {
+                errors.Add($"{where}: field 'level_references' must be a non-empty array of distinct reference indices below {referenceCount}");
+            }
+        }
+        int? limit = null;
+        if (obj.TryGetProperty("limit_references", out var l))
+        {
+            if (l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out var n) && n >= 1 && n <= measured.Count)
+            {
+                limit = n;
+            }
+            else
+            {
+                errors.Add($"{where}: field 'limit_references' must be an integer from 1 to the number of level references ({measured.Count})");
+            }
+        }
+        return new ProgramLevels(hasGenerator ? generator.GetString()! : "", levels, measured, limit);
     }
 
     /// <summary>True when <paramref name="kind"/> names a built-in checker (<c>exact</c>, <c>tokens</c>, <c>float:EPS</c>, <c>lines-unordered</c>).</summary>

@@ -25,13 +25,36 @@ internal static class ProgramWire
         return json;
     }
 
+    public static JsonObject Encode(ProgramPerfRequest p) => new()
+    {
+        ["kind"] = "program_perf",
+        ["task_id"] = p.TaskId,
+        ["generator"] = p.Generator,
+        ["levels"] = new JsonArray(p.Levels.Select(PythonWire.Level).ToArray()),
+        ["seed"] = p.Seed,
+        ["checker"] = p.CheckerProgram is { } c ? Program(c) : p.Checker,
+        ["checker_limits"] = PythonWire.Limits(ProgramRequest.CheckerLimits),
+        ["references"] = new JsonArray(p.References.Select(r => (JsonNode)Program(r)).ToArray()),
+        ["samples"] = new JsonArray(p.Samples.Select(r => (JsonNode)Program(r)).ToArray()),
+        ["alpha"] = p.Alpha,
+        ["limit_references"] = p.LimitReferences,
+        ["rounds"] = p.Rounds,
+        ["meter"] = p.Meter,
+        ["limits"] = PythonWire.Limits(p.Limits),
+    };
+
+    private static JsonObject Program(ProgramArtifact a) =>
+        new() { ["language"] = a.Language, ["artifact"] = a.Artifact, ["limits"] = PythonWire.Limits(a.Limits) };
+
     public static ProgramReply Decode(JsonObject reply)
     {
         var verdict = PythonWire.VerdictOf(reply);
         var tests = reply["tests"] is JsonArray array
             ? array.Select(t => t is JsonObject o
                 ? new ProgramTestResult(PythonWire.VerdictOf(o), PythonWire.Number(o["points"]), PythonWire.Number(o["cpu_s"]),
-                    PythonWire.Number(o["wall_s"]), (long)PythonWire.Number(o["max_rss_kb"]), PythonWire.Text(o["detail"]))
+                    PythonWire.Number(o["wall_s"]), (long)PythonWire.Number(o["max_rss_kb"]), PythonWire.Text(o["detail"]),
+                    o["peak_memory_bytes"] is JsonValue peak && peak.TryGetValue<long>(out var bytes) ? bytes : null,
+                    PythonWire.Text(o["peak_memory"]))
                 : null).ToList()
             : [];
         if (verdict != Verdict.SandboxError && reply["tests"] is not JsonArray)

@@ -76,6 +76,7 @@ public static class PythonWire
         },
         ProgramRequest p => ProgramWire.Encode(p),
         RunCodeRequest r => RunCodeWire.Encode(r),
+        ProgramPerfRequest p => ProgramWire.Encode(p),
         _ => throw new ArgumentException($"the Python runner has no wire form for {request.GetType().Name}", nameof(request)),
     };
 
@@ -97,6 +98,7 @@ public static class PythonWire
                     Number(reply["compile_s"]), Number(reply["cpu_s"])),
                 ProgramRequest => ProgramWire.Decode(reply),
                 RunCodeRequest => RunCodeWire.Decode(reply),
+                ProgramPerfRequest => DecodePerf(reply),
                 _ => throw new ArgumentException($"no wire form for {request.GetType().Name}", nameof(request)),
             };
             return (TReply)decoded;
@@ -162,7 +164,9 @@ public static class PythonWire
             p["times"]!.AsArray().Select(t => t?.GetValue<double>()).ToList(),
             p["exceeded_level"]?.GetValue<int>(),
             (long)Number(p["max_rss_kb"]),
-            Number(p["cpu_s"]));
+            Number(p["cpu_s"]),
+            p["peak_memory_bytes"] is JsonValue peak && peak.TryGetValue<long>(out var bytes) ? bytes : null,
+            Text(p["peak_memory"]));
         var measurement = new TaskMeasurement(
             reply["case_levels"]!.AsArray().Select(x => x!.GetValue<int>()).ToList(),
             reply["level_limits"]!.AsArray().Select(x => x!.GetValue<double>()).ToList(),
@@ -211,7 +215,7 @@ public static class PythonWire
         ["level_id"] = s.LevelId,
     };
 
-    private static JsonNode Level(EfficiencyLevel level)
+    internal static JsonNode Level(EfficiencyLevel level)
     {
         var json = new JsonObject { ["size"] = level.Size, ["count"] = level.Count };
         if (level.Inputs is not null)

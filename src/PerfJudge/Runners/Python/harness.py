@@ -64,12 +64,14 @@ def handlers():
     import pj_measure
     import pj_perf
     import pj_program
+    import pj_program_levels
     import pj_stress
     import pj_tests
     return {None: pj_tests.judge_sample, "perf": pj_perf.judge_task,
             "measure": pj_measure.measure_program, "stress": pj_stress.stress_task,
             "compile": pj_program.compile_source, "program": pj_program.judge_program,
-            "run": pj_program.run_code}
+            "run": pj_program.run_code,
+            "program_perf": pj_program_levels.judge_program_task}
 
 
 def dispatch(request, source, table):

@@ -73,7 +73,7 @@ def run_process(source, setup, limits, keep=None, output_cap=None, cgroup_memory
     return Run(timed_out, status, utime + stime, maxrss, wall, out, len(out), err, artifact, cand.cgroup)
 
 
-def _resource_verdict(run, limits):
+def resource_verdict(run, limits):
     """timeout / output_limit / memory_limit / crashed / error for a run that did not exit 0 in
     time, or None when it ended normally within its limits."""
     if run.timed_out:
@@ -115,7 +115,7 @@ def compile_source(request, source):
     run = run_process(source, setup, limits, keep=artifact_name, output_cap=64 << 10)
     reply = {"compile_s": run.wall, "cpu_s": run.cpu, "max_rss_kb": run.max_rss_kb}
     message = _trim(run.out + run.err)
-    failure = _resource_verdict(run, limits)
+    failure = resource_verdict(run, limits)
     if failure is not None:
         what, why = failure
         detail = {"timeout": "compilation took too long: " + why,
@@ -174,7 +174,8 @@ class Runnable:
             self.setup, memory = run_setup(self.language, folder, limits["memory_bytes"])
             self.limits["memory_bytes"] = memory
 
-    def run(self, source, files, args=(), stdin=None):
+    def run(self, source, files, args=(), stdin=None, limits=None):
+        """One run with these files in its work dir (limits: this runnable's, unless given)."""
         setup = dict(self.setup)
         setup["files"] = files
         if stdin is not None:
@@ -184,7 +185,20 @@ class Runnable:
                 setup["argv"] = setup["argv"] + list(args)
             else:
                 setup["args"] = list(args)
-        return run_process(source, setup, self.limits, cgroup_memory=self.cgroup_memory)
+        return run_process(source, setup, limits or self.limits, cgroup_memory=self.cgroup_memory)
+
+
+def peak_memory(run, before=None):
+    """The run's peak memory and where it comes from: the cgroup's high-water mark (all its
+    processes, no launcher floor; "cgroup-v1"/"cgroup-v2") where the worker's cgroups are used,
+    else wait4's ru_maxrss ("rusage": the largest process only). Max with `before` (an earlier
+    round's result of the same test)."""
+    peak = run.cgroup.get("peak_memory_bytes")
+    fields = {"peak_memory_bytes": peak, "peak_memory": pj_cgroup.version()} if peak is not None else {
+        "peak_memory_bytes": run.max_rss_kb * 1024, "peak_memory": "rusage"}
+    if before and before.get("peak_memory_bytes", -1) > fields["peak_memory_bytes"]:
+        fields["peak_memory_bytes"] = before["peak_memory_bytes"]
+    return fields
 
 
 def judge_output(source, checker, test, output):
@@ -226,15 +240,14 @@ def judge_program(request, source):
                 continue
             run = program.run(source, {"input": test["input"]}, stdin="input")
             costs[i].append(run.cpu)
-            failure = _resource_verdict(run, program.limits)
+            failure = resource_verdict(run, program.limits)
             if failure is not None:
                 verdict, points, detail = failure[0], 0.0, failure[1]
             else:
                 verdict, points, detail = judge_output(source, checker, test, run.out)
             result = {"verdict": verdict, "points": points, "cpu_s": run.cpu, "wall_s": run.wall,
                       "max_rss_kb": max(run.max_rss_kb, (results[i] or {}).get("max_rss_kb", 0))}
-            if run.cgroup.get("peak_memory_bytes") is not None:  # no launcher floor, unlike ru_maxrss
-                result["peak_memory_bytes"] = run.cgroup["peak_memory_bytes"]
+            result.update(peak_memory(run, results[i]))
             if detail:
                 result["detail"] = detail
             results[i] = result
@@ -278,7 +291,7 @@ def run_code(request, source):
     stdin = _stdin_name(files)
     files[stdin] = request.get("stdin") or ""
     run = program.run(source, files, stdin=stdin)
-    failure = _resource_verdict(run, program.limits)
+    failure = resource_verdict(run, program.limits)
     verdict, detail = failure if failure is not None else ("passed", None)
     exit_code = None
     if not run.timed_out:

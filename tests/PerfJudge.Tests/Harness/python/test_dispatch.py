@@ -58,10 +58,11 @@ class Dispatch(unittest.TestCase):
                                  "id": 4, "wall_s": reply["wall_s"]})
         json.dumps(reply)
 
-    def test_the_table_holds_the_seven_kinds(self):
+    def test_the_table_holds_the_eight_kinds(self):
         import pj_measure
         import pj_perf
         import pj_program
+        import pj_program_levels
         import pj_stress
         import pj_tests
         self.assertEqual(harness.handlers(), {None: pj_tests.judge_sample, "perf": pj_perf.judge_task,
@@ -69,7 +70,8 @@ class Dispatch(unittest.TestCase):
                                               "stress": pj_stress.stress_task,
                                               "compile": pj_program.compile_source,
                                               "program": pj_program.judge_program,
-                                              "run": pj_program.run_code})
+                                              "run": pj_program.run_code,
+                                              "program_perf": pj_program_levels.judge_program_task})
 
 
 class Worker(unittest.TestCase):

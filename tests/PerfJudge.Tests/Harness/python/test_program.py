@@ -127,6 +127,37 @@ class ProgramWorker(Worker):
         self.assertEqual(reply["tests"][0]["verdict"], "failed")
         self.assertIsNone(reply["tests"][1])
 
+    def test_peak_memory_without_the_workers_cgroups_is_rusage(self):
+        reply = self.judge(self.spec("cpp", self.sum_cpp), [{"input": "1 2", "output": "3"}])
+        test = reply["tests"][0]
+        self.assertEqual(test["peak_memory"], "rusage")
+        self.assertEqual(test["peak_memory_bytes"], test["max_rss_kb"] * 1024)
+
+    def test_program_perf_generates_inputs_and_measures_references_and_samples(self):
+        fast = self.compile("python", "import sys\nv = sys.stdin.read().split()\nprint(sum(map(int, v[1:])))\n")
+        wrong = self.compile("python", "import sys\nv = sys.stdin.read().split()\nprint(len(v))\n")
+        generator = ("import random\n\ndef generate_input(size, lid, cid):\n"
+                     "    return '%d\\n%s\\n' % (size, ' '.join(str(random.randint(1, 9)) for _ in range(size)))\n")
+        program = lambda reply: dict(self.spec("python", reply), limits=LIMITS)
+        request = {"kind": "program_perf", "task_id": "sum", "generator": generator, "seed": 0,
+                   "levels": [{"size": 5, "count": 1}, {"size": 2000, "count": 2}], "checker": "tokens",
+                   "checker_limits": LIMITS, "references": [program(fast)], "samples": [program(fast), program(wrong)],
+                   "alpha": 2.0, "limit_references": None, "rounds": 2, "meter": "cpu", "limits": LIMITS}
+        reply = self.send(request)
+        self.assertEqual(reply["verdict"], "passed", reply.get("detail"))
+        self.assertEqual(reply["case_levels"], [0, 1, 1])
+        self.assertEqual(len(reply["level_limits"]), 2)
+        self.assertTrue(all(t is not None and t > 0 for t in reply["references"][0]["times"]))
+        self.assertEqual([s["verdict"] for s in reply["samples"]], ["passed", "failed"])
+        self.assertEqual(reply["samples"][0]["rounds"], 2)
+        self.assertEqual(reply["samples"][1]["rounds"], 1)  # a failed sample is not run again
+        self.assertIn("level case 0 (level 0)", reply["samples"][1]["detail"])
+        # A generator that does not return a str is the task's fault: sandbox_error.
+        request["generator"] = "def generate_input(size, lid, cid):\n    return size\n"
+        broken = self.send(request)
+        self.assertEqual(broken["verdict"], "sandbox_error")
+        self.assertIn("not the str of a stdin", broken["detail"])
+
 
 
 class RunCode(Worker):
