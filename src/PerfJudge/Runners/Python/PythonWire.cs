@@ -40,6 +40,7 @@ public static class PythonWire
             ["limit_references"] = p.LimitReferences,
             ["rounds"] = p.Rounds,
             ["meter"] = p.Meter,
+            ["protocol"] = Protocol(p),
         },
         StressRequest s => new JsonObject
         {
@@ -208,6 +209,19 @@ public static class PythonWire
         ["fuzz_probe_scale"] = s.FuzzProbeScale,
         ["level_id"] = s.LevelId,
     };
+
+    // Written only for a protocol other than PerfJudge's, so requests (and their cache keys) under
+    // the default protocol stay as they were.
+    private static JsonObject? Protocol(PerfRequest p) => p.Protocol is not { } protocol || protocol == EfficiencyProtocol.PerfJudge
+        ? null
+        : new JsonObject
+        {
+            ["name"] = protocol.Name,
+            ["limit_scope"] = protocol.TaskWideLimit ? "task" : "level",
+            ["estimator"] = protocol.Estimator,
+            ["gc"] = protocol.CollectGarbage,
+            ["scored_levels"] = new JsonArray(p.Levels.Select((l, i) => (l, i)).Where(x => x.l.Hardness > 0).Select(x => (JsonNode)x.i).ToArray()),
+        };
 
     private static JsonNode Level(EfficiencyLevel level)
     {

@@ -2,12 +2,17 @@
 samples measured in the same worker, interleaved round by round, each round in fresh processes.
 Layer 4 (graders): imports pj_run, pj_cases, pj_meters."""
 from pj_cases import check_output, generate_cases, load_checker
-from pj_meters import median, pin
+from pj_meters import estimator, pin
 from pj_run import run_program
 
 
 def judge_task(request, source):
     pin(request)
+    protocol = request.get("protocol") or {}
+    if protocol.get("gc") is False:
+        request["limits"] = dict(request["limits"], gc=False)
+    estimate = estimator(protocol.get("estimator"))
+    task_wide = protocol.get("limit_scope") == "task"
     cases = generate_cases(request)
     check = load_checker(request)  # checkers may use the prompt's helpers (poly in HumanEval/32)
     meter = request.get("meter") or "cpu"
@@ -16,6 +21,8 @@ def judge_task(request, source):
     refs = request["references"]
     samples = request["samples"]
     ref_runs = [[] for _ in refs]
+    limiting = request.get("limit_references") or len(refs)  # the first ones set the limits
+    scored = set(protocol.get("scored_levels") or [])  # the levels that carry hardness
     sample_runs = [[] for _ in samples]
     answers = None
     case_limits = None
@@ -38,27 +45,37 @@ def judge_task(request, source):
             ref_runs[r].append(run)
         if case_limits is None:
             # Only the first limit_references references (default: all) set the limits.
-            case_limits = limits_from(cases, ref_runs[:request.get("limit_references") or len(refs)],
-                                      alpha, request["limits"])
+            case_limits = limits_from(cases, ref_runs[:limiting], alpha, request["limits"],
+                                      scored if task_wide else None)
         for s, program in enumerate(samples):
             if sample_runs[s] and sample_runs[s][-1].get("verdict") != "passed":
                 continue  # a failed sample is not measured again
             sample_runs[s].append(run_program(source, program, request, cases, answers, check,
                                               case_limits, meter))
+    references = [summarize(runs, estimate) for runs in ref_runs]
+    # The limits that score (T per level) come from the references' estimates over all rounds;
+    # the first round's limits above only set how long a case may run before it is stopped.
+    level_limits = limits_from(cases, [[r] for r in references[:limiting]], alpha, request["limits"],
+                               scored if task_wide else None)
     return {"verdict": "passed", "cases": len(cases),
             "case_levels": [level for level, _ in cases],
-            "level_limits": [case_limits[lv][0] for lv in range(len(request["levels"]))],
-            "references": [summarize(runs) for runs in ref_runs],
-            "samples": [summarize(runs) for runs in sample_runs]}
+            "level_limits": [level_limits[lv][0] for lv in range(len(request["levels"]))],
+            "references": references,
+            "samples": [summarize(runs, estimate) for runs in sample_runs]}
 
 
-def limits_from(cases, ref_runs, alpha, limits):
-    """Per level: (CPU limit = alpha x slowest reference case, wall limit for one case)."""
+def limits_from(cases, ref_runs, alpha, limits, scored=None):
+    """Per level: (CPU limit T, wall limit for one case). T = alpha x the slowest reference case
+    on the level; with scored (the levels that carry hardness; ENAMEL's protocol) one T for the
+    whole task: alpha x the slowest reference case over those levels."""
     levels = {}
     for runs in ref_runs:
         for run in runs:
             for (level, _), t in zip(cases, run["times"]):
                 levels[level] = max(levels.get(level, 0.0), t or 0.0)
+    if scored and any(lv in levels for lv in scored):
+        slowest = max(t for lv, t in levels.items() if lv in scored)
+        levels = {lv: slowest for lv in levels}
     out = {}
     for level, slowest in levels.items():
         cpu_limit = alpha * slowest
@@ -66,13 +83,14 @@ def limits_from(cases, ref_runs, alpha, limits):
     return out
 
 
-def summarize(runs):
-    """Median time per case over the rounds that reached it; the verdict of the last round."""
+def summarize(runs, estimate):
+    """Estimated time per case (median or Hodges-Lehmann) over the rounds that reached it; the
+    verdict of the last round."""
     last = runs[-1]
     times = []
     for i in range(len(last["times"])):
         values = [r["times"][i] for r in runs if r["times"][i] is not None]
-        times.append(median(values) if values else None)
+        times.append(estimate(values) if values else None)
     exceeded = [r["exceeded_level"] for r in runs if r["exceeded_level"] is not None]
     return {"verdict": last.get("verdict"), "detail": last.get("detail"), "times": times,
             "rounds": len(runs), "exceeded_level": min(exceeded) if exceeded else None,

@@ -1,0 +1,31 @@
+namespace PerfJudge.Runners;
+
+/// <summary>How an efficiency task is measured and scored (docs/enamel-fidelity.md): the parts where
+/// ENAMEL's evaluator and PerfJudge's own protocol differ, as one named choice.</summary>
+/// <param name="Name">Its name on the command line (<c>--protocol</c>).</param>
+/// <param name="TaskWideLimit">One time limit T for the whole task, alpha × the reference's slowest
+/// case over the scored levels (ENAMEL); false: one T per level, alpha × the slowest reference case on it.</param>
+/// <param name="Estimator">Per-case estimate over rounds: <c>median</c> or <c>hodges-lehmann</c> (ENAMEL).</param>
+/// <param name="CollectGarbage">False: the candidate runs with Python's cyclic garbage collector off
+/// (ENAMEL disables it around each execution).</param>
+/// <param name="ClipAboveOne">Clip level scores to at most 1 (PerfJudge); ENAMEL lets a sample faster
+/// than the reference score above 1 on a level.</param>
+public sealed record EfficiencyProtocol(string Name, bool TaskWideLimit, string Estimator, bool CollectGarbage, bool ClipAboveOne)
+{
+    /// <summary>PerfJudge's protocol (the default outside the ENAMEL suite).</summary>
+    public static readonly EfficiencyProtocol PerfJudge = new("perfjudge", false, "median", true, true);
+
+    /// <summary>ENAMEL's evaluator (the default on the ENAMEL suite).</summary>
+    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false);
+
+    /// <summary>The protocols by name.</summary>
+    public static IReadOnlyList<EfficiencyProtocol> All { get; } = [PerfJudge, Enamel];
+
+    /// <summary>The protocol named <paramref name="name"/> (case-insensitive), or null.</summary>
+    public static EfficiencyProtocol? Named(string name) =>
+        All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The protocol a suite is judged with when none is named: ENAMEL's on the ENAMEL suite.</summary>
+    public static EfficiencyProtocol DefaultFor(string suiteName) =>
+        string.Equals(suiteName, "enamel", StringComparison.OrdinalIgnoreCase) ? Enamel : PerfJudge;
+}
