@@ -23,7 +23,7 @@ public static class PythonWire
             ["prompt"] = t.Prompt,
             ["limits"] = Limits(t.Limits),
         },
-        PerfRequest p => new JsonObject
+        PerfRequest p => WithProtocol(new JsonObject
         {
             ["kind"] = "perf",
             ["task_id"] = p.TaskId,
@@ -40,8 +40,7 @@ public static class PythonWire
             ["limit_references"] = p.LimitReferences,
             ["rounds"] = p.Rounds,
             ["meter"] = p.Meter,
-            ["protocol"] = Protocol(p),
-        },
+        }, p),
         StressRequest s => new JsonObject
         {
             ["kind"] = "stress",
@@ -212,16 +211,21 @@ public static class PythonWire
 
     // Written only for a protocol other than PerfJudge's, so requests (and their cache keys) under
     // the default protocol stay as they were.
-    private static JsonObject? Protocol(PerfRequest p) => p.Protocol is not { } protocol || protocol == EfficiencyProtocol.PerfJudge
-        ? null
-        : new JsonObject
+    private static JsonObject WithProtocol(JsonObject json, PerfRequest p)
+    {
+        if (p.Protocol is { } protocol && protocol != EfficiencyProtocol.PerfJudge)
         {
-            ["name"] = protocol.Name,
-            ["limit_scope"] = protocol.TaskWideLimit ? "task" : "level",
-            ["estimator"] = protocol.Estimator,
-            ["gc"] = protocol.CollectGarbage,
-            ["scored_levels"] = new JsonArray(p.Levels.Select((l, i) => (l, i)).Where(x => x.l.Hardness > 0).Select(x => (JsonNode)x.i).ToArray()),
-        };
+            json["protocol"] = new JsonObject
+            {
+                ["name"] = protocol.Name,
+                ["limit_scope"] = protocol.TaskWideLimit ? "task" : "level",
+                ["estimator"] = protocol.Estimator,
+                ["gc"] = protocol.CollectGarbage,
+                ["scored_levels"] = new JsonArray(p.Levels.Select((l, i) => (l, i)).Where(x => x.l.Hardness > 0).Select(x => (JsonNode)x.i).ToArray()),
+            };
+        }
+        return json;
+    }
 
     private static JsonNode Level(EfficiencyLevel level)
     {
