@@ -42,7 +42,7 @@ public sealed class EfficiencyEvaluator
             foreach (var (sample, index) in group.Samples)
             {
                 rows[index] = Row(group.Task.Efficiency!, reply, programs.IndexOf(sample.Program), sample, environment,
-                    options.EffectiveProtocol.ClipAboveOne);
+                    options.EffectiveProtocol);
             }
             if (reply.FromStore)
             {
@@ -63,7 +63,8 @@ public sealed class EfficiencyEvaluator
             options.Protocol);
     }
 
-    private static ResultRow Row(EfficiencySpec spec, PerfReply reply, int program, Sample sample, RowEnvironment environment, bool clip)
+    private static ResultRow Row(EfficiencySpec spec, PerfReply reply, int program, Sample sample, RowEnvironment environment,
+        EfficiencyProtocol protocol)
     {
         if (reply.Measurement is not { } measurement)
         {
@@ -71,6 +72,6 @@ public sealed class EfficiencyEvaluator
         }
         var measured = measurement.Samples[program];
         return Rows.Of(sample, measured.Verdict, measured.Detail, measured.CpuSeconds, measured.MaxRssKb, reply.FromStore,
-            EfficiencyScorer.Score(spec, measurement, program, clip), environment);
+            EfficiencyScorer.Score(spec, measurement, program, protocol.ClipAboveOne, protocol.Tolerance), environment);
     }
 }

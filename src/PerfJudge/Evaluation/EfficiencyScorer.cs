@@ -11,7 +11,8 @@ public static class EfficiencyScorer
 {
     /// <summary>Scores sample <paramref name="index"/> of <paramref name="measurement"/>; level scores are
     /// clipped to at most 1 unless <paramref name="clipAboveOne"/> is false (ENAMEL's protocol).</summary>
-    public static RowEfficiency Score(EfficiencySpec spec, TaskMeasurement measurement, int index, bool clipAboveOne = true)
+    public static RowEfficiency Score(EfficiencySpec spec, TaskMeasurement measurement, int index, bool clipAboveOne = true,
+        double tolerance = 0)
     {
         var sample = measurement.Samples[index];
         var correct = sample.Verdict == Verdict.Passed;
@@ -28,7 +29,7 @@ public static class EfficiencyScorer
             var exceeded = sample.ExceededLevel is { } e && level >= e;
             worst.Add(exceeded ? null : sampleWorst[level]);
         }
-        var efficiency = EffAtK.SampleEfficiency(correct, levels, worst, clipAboveOne);
+        var efficiency = EffAtK.SampleEfficiency(correct, levels, worst, clipAboveOne, tolerance);
         var scored = Enumerable.Range(0, measurement.CaseLevels.Count).Where(i => measurement.CaseLevels[i] > 0).ToList();
         var referenceCosts = measurement.References.Select(r => scored.Sum(i => r.Times[i] ?? 0)).ToList();
         var completed = correct && sample.ExceededLevel is null && scored.All(i => sample.Times[i] is not null);

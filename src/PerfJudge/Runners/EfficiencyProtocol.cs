@@ -10,13 +10,19 @@ namespace PerfJudge.Runners;
 /// (ENAMEL disables it around each execution).</param>
 /// <param name="ClipAboveOne">Clip level scores to at most 1 (PerfJudge); ENAMEL lets a sample faster
 /// than the reference score above 1 on a level.</param>
-public sealed record EfficiencyProtocol(string Name, bool TaskWideLimit, string Estimator, bool CollectGarbage, bool ClipAboveOne)
+/// <param name="CallOnly">Cost of the call alone: each case's cost less that of a trusted program that
+/// does no work on the same arguments and returns the answer (ENAMEL times only the call); false: the
+/// whole round trip (docs/measurement.md).</param>
+/// <param name="Tolerance">A level counts as past its limit (it and later levels score 0) only above
+/// T + this, in the meter's unit; between T and that it scores 0 alone (ENAMEL: 0.01 s).</param>
+public sealed record EfficiencyProtocol(string Name, bool TaskWideLimit, string Estimator, bool CollectGarbage, bool ClipAboveOne,
+    bool CallOnly, double Tolerance)
 {
     /// <summary>PerfJudge's protocol (the default outside the ENAMEL suite).</summary>
-    public static readonly EfficiencyProtocol PerfJudge = new("perfjudge", false, "median", true, true);
+    public static readonly EfficiencyProtocol PerfJudge = new("perfjudge", false, "median", true, true, false, 0);
 
     /// <summary>ENAMEL's evaluator (the default on the ENAMEL suite).</summary>
-    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false);
+    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false, true, 0.01);
 
     /// <summary>The protocols by name.</summary>
     public static IReadOnlyList<EfficiencyProtocol> All { get; } = [PerfJudge, Enamel];

@@ -83,5 +83,8 @@ public class EffAtKTests
         Assert.Equal(1.0, EffAtK.SampleEfficiency(true, levels, [0.1, 0.5, 1.0]), 12);
         // The floor at 0 and the censoring are the same under both.
         Assert.Equal(0, EffAtK.SampleEfficiency(true, levels, [0.1, 5.0, 1.0], clipAboveOne: false), 12);
+        // With ENAMEL's tolerance a level a little over T scores 0 alone; far over, later levels too.
+        Assert.Equal(1.5 / 4, EffAtK.SampleEfficiency(true, levels, [0.1, 4.005, 1.0], clipAboveOne: false, tolerance: 0.01), 12);
+        Assert.Equal(0, EffAtK.SampleEfficiency(true, levels, [0.1, 4.02, 1.0], clipAboveOne: false, tolerance: 0.01), 12);
     }
 }

@@ -41,7 +41,7 @@ public static class PythonWire
             ["rounds"] = p.Rounds,
             ["meter"] = p.Meter,
         }, p),
-        StressRequest s => new JsonObject
+        StressRequest s => WithSamples(new JsonObject
         {
             ["kind"] = "stress",
             ["task_id"] = s.TaskId,
@@ -54,7 +54,7 @@ public static class PythonWire
             ["limits"] = Limits(s.Limits),
             ["meter"] = s.Meter,
             ["stress"] = Search(s.Search),
-        },
+        }, s.Samples),
         MeasureRequest m => new JsonObject
         {
             ["kind"] = "measure",
@@ -211,6 +211,16 @@ public static class PythonWire
 
     // Written only for a protocol other than PerfJudge's, so requests (and their cache keys) under
     // the default protocol stay as they were.
+    // Written only when there are samples, so requests (and stored searches) without them stay as they were.
+    private static JsonObject WithSamples(JsonObject json, IReadOnlyList<string> samples)
+    {
+        if (samples.Count > 0)
+        {
+            json["samples"] = Strings(samples);
+        }
+        return json;
+    }
+
     private static JsonObject WithProtocol(JsonObject json, PerfRequest p)
     {
         if (p.Protocol is { } protocol && protocol != EfficiencyProtocol.PerfJudge)
@@ -221,6 +231,7 @@ public static class PythonWire
                 ["limit_scope"] = protocol.TaskWideLimit ? "task" : "level",
                 ["estimator"] = protocol.Estimator,
                 ["gc"] = protocol.CollectGarbage,
+                ["window"] = protocol.CallOnly ? "call" : "round-trip",
                 ["scored_levels"] = new JsonArray(p.Levels.Select((l, i) => (l, i)).Where(x => x.l.Hardness > 0).Select(x => (JsonNode)x.i).ToArray()),
             };
         }

@@ -1,6 +1,8 @@
 """Efficiency grader of one task ("perf" request): generated inputs per level, references and
 samples measured in the same worker, interleaved round by round, each round in fresh processes.
 Layer 4 (graders): imports pj_run, pj_cases, pj_meters."""
+import marshal
+
 from pj_cases import check_output, generate_cases, load_checker
 from pj_meters import estimator, pin
 from pj_run import run_program
@@ -13,6 +15,8 @@ def judge_task(request, source):
         request["limits"] = dict(request["limits"], gc=False)
     estimate = estimator(protocol.get("estimator"))
     task_wide = protocol.get("limit_scope") == "task"
+    call_only = protocol.get("window") == "call"
+    overhead_runs = []
     cases = generate_cases(request)
     check = load_checker(request)  # checkers may use the prompt's helpers (poly in HumanEval/32)
     meter = request.get("meter") or "cpu"
@@ -43,6 +47,15 @@ def judge_task(request, source):
             else:
                 run.pop("outputs", None)
             ref_runs[r].append(run)
+        if call_only:
+            # The cost of a call that does no work: decoding the same arguments and encoding an
+            # output equal to the answer, measured like any program (ENAMEL times the call alone).
+            run = run_program(source, null_program(request["entry_point"], answers), request, cases,
+                              None, check, None, meter)
+            if run.get("verdict") != "passed" or None in run["times"]:
+                return {"verdict": "sandbox_error",
+                        "detail": "the null program failed: %s %s" % (run.get("verdict"), run.get("detail"))}
+            overhead_runs.append(run)
         if case_limits is None:
             # Only the first limit_references references (default: all) set the limits.
             case_limits = limits_from(cases, ref_runs[:limiting], alpha, request["limits"],
@@ -52,7 +65,8 @@ def judge_task(request, source):
                 continue  # a failed sample is not measured again
             sample_runs[s].append(run_program(source, program, request, cases, answers, check,
                                               case_limits, meter))
-    references = [summarize(runs, estimate) for runs in ref_runs]
+    overhead = summarize(overhead_runs, estimate)["times"] if call_only else None
+    references = [summarize(runs, estimate, overhead) for runs in ref_runs]
     # The limits that score (T per level) come from the references' estimates over all rounds;
     # the first round's limits above only set how long a case may run before it is stopped.
     level_limits = limits_from(cases, [[r] for r in references[:limiting]], alpha, request["limits"],
@@ -61,7 +75,19 @@ def judge_task(request, source):
             "case_levels": [level for level, _ in cases],
             "level_limits": [level_limits[lv][0] for lv in range(len(request["levels"]))],
             "references": references,
-            "samples": [summarize(runs, estimate) for runs in sample_runs]}
+            "samples": [summarize(runs, estimate, overhead) for runs in sample_runs]}
+
+
+FLOOR = 1e-6  # a call's cost after the overhead is taken off is at least this (1 us)
+
+
+def null_program(entry_point, answers):
+    """A trusted program whose entry point returns case i's answer on its i-th measured call (the
+    first call is the warm-up on case 0) and does nothing else."""
+    blob = marshal.dumps(answers).hex()
+    return ("import marshal\n_answers = marshal.loads(bytes.fromhex(%r))\n_calls = [0]\n\n\n"
+            "def %s(*args):\n    i = _calls[0]\n    _calls[0] = i + 1\n"
+            "    return _answers[max(0, i - 1)]\n" % (blob, entry_point))
 
 
 def limits_from(cases, ref_runs, alpha, limits, scored=None):
@@ -83,14 +109,15 @@ def limits_from(cases, ref_runs, alpha, limits, scored=None):
     return out
 
 
-def summarize(runs, estimate):
-    """Estimated time per case (median or Hodges-Lehmann) over the rounds that reached it; the
-    verdict of the last round."""
+def summarize(runs, estimate, overhead=None):
+    """Estimated time per case (median or Hodges-Lehmann) over the rounds that reached it, less
+    the case's overhead when given (at least FLOOR); the verdict of the last round."""
     last = runs[-1]
     times = []
     for i in range(len(last["times"])):
         values = [r["times"][i] for r in runs if r["times"][i] is not None]
-        times.append(estimate(values) if values else None)
+        t = estimate(values) if values else None
+        times.append(max(FLOOR, t - overhead[i]) if t is not None and overhead else t)
     exceeded = [r["exceeded_level"] for r in runs if r["exceeded_level"] is not None]
     return {"verdict": last.get("verdict"), "detail": last.get("detail"), "times": times,
             "rounds": len(runs), "exceeded_level": min(exceeded) if exceeded else None,
