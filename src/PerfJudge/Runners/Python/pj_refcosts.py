@@ -63,14 +63,19 @@ def evaluate(ctx, args, rounds):
 
 
 def sample_costs(ctx, args, answers, rounds):
-    """Cost of every sample on one input (estimate over rounds, one fresh process each), None for
-    a sample that is wrong, raises or is stopped on it: only correct samples count in a spread."""
+    """Cost of every sample on one input (median over rounds, one fresh process each), None for
+    a sample that is wrong, raises or crashes on it: only correct samples count in a spread. A
+    sample stopped at the time limit counts with the limit (a lower bound of its cost): the
+    slowest samples are what a spread is after."""
     cases = [(0, ctx.warm), (1, args)]
     out = []
     for program in ctx.samples:
         values = []
         for _ in range(rounds):
             run = run_program(ctx.source, program, ctx.request, cases, answers, ctx.check, None, ctx.meter)
+            if run.get("verdict") == "timeout" and ctx.meter in ("cpu", "wall", "task-clock"):
+                values = [ctx.request["limits"]["wall_seconds"]]
+                break
             if run.get("verdict") != "passed" or run["times"][1] is None:
                 values = None
                 break
