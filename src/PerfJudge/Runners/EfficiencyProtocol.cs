@@ -15,14 +15,17 @@ namespace PerfJudge.Runners;
 /// whole round trip (docs/measurement.md).</param>
 /// <param name="Tolerance">A level counts as past its limit (it and later levels score 0) only above
 /// T + this, in the meter's unit; between T and that it scores 0 alone (ENAMEL: 0.01 s).</param>
+/// <param name="WarmUpPerLevel">Before a generated level's first case, one unmeasured call on an extra
+/// input of that level that is never scored (ENAMEL's code runs hot in one process; a fresh process
+/// pays its cold start on the level's first case).</param>
 public sealed record EfficiencyProtocol(string Name, bool TaskWideLimit, string Estimator, bool CollectGarbage, bool ClipAboveOne,
-    bool CallOnly, double Tolerance)
+    bool CallOnly, double Tolerance, bool WarmUpPerLevel = false)
 {
     /// <summary>PerfJudge's protocol (the default outside the ENAMEL suite).</summary>
     public static readonly EfficiencyProtocol PerfJudge = new("perfjudge", false, "median", true, true, false, 0);
 
     /// <summary>ENAMEL's evaluator (the default on the ENAMEL suite).</summary>
-    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false, true, 0.01);
+    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false, true, 0.01, true);
 
     /// <summary>The protocols by name.</summary>
     public static IReadOnlyList<EfficiencyProtocol> All { get; } = [PerfJudge, Enamel];

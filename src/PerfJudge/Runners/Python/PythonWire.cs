@@ -232,6 +232,7 @@ public static class PythonWire
                 ["estimator"] = protocol.Estimator,
                 ["gc"] = protocol.CollectGarbage,
                 ["window"] = protocol.CallOnly ? "call" : "round-trip",
+                ["warmup"] = protocol.WarmUpPerLevel ? "level" : "first",
                 ["scored_levels"] = new JsonArray(p.Levels.Select((l, i) => (l, i)).Where(x => x.l.Hardness > 0).Select(x => (JsonNode)x.i).ToArray()),
             };
         }

@@ -3,7 +3,7 @@ samples measured in the same worker, interleaved round by round, each round in f
 Layer 4 (graders): imports pj_run, pj_cases, pj_meters."""
 import marshal
 
-from pj_cases import check_output, generate_cases, load_checker
+from pj_cases import check_output, generate_cases, load_checker, warmup_inputs
 from pj_meters import estimator, pin
 from pj_run import run_program
 
@@ -18,6 +18,7 @@ def judge_task(request, source):
     call_only = protocol.get("window") == "call"
     overhead_runs = []
     cases = generate_cases(request)
+    warmups = warmup_inputs(request) if protocol.get("warmup") == "level" else None
     check = load_checker(request)  # checkers may use the prompt's helpers (poly in HumanEval/32)
     meter = request.get("meter") or "cpu"
     rounds = max(1, int(request.get("rounds", 1)))
@@ -32,7 +33,7 @@ def judge_task(request, source):
     case_limits = None
     for rnd in range(rounds):
         for r, program in enumerate(refs):
-            run = run_program(source, program, request, cases, answers, check, None, meter)
+            run = run_program(source, program, request, cases, answers, check, None, meter, warmups)
             if run.get("verdict") != "passed" or None in run["times"]:
                 return {"verdict": "sandbox_error",
                         "detail": "reference %d failed: %s %s" % (r, run.get("verdict"), run.get("detail")),
@@ -50,8 +51,8 @@ def judge_task(request, source):
         if call_only:
             # The cost of a call that does no work: decoding the same arguments and encoding an
             # output equal to the answer, measured like any program (ENAMEL times the call alone).
-            run = run_program(source, null_program(request["entry_point"], answers), request, cases,
-                              None, check, None, meter)
+            run = run_program(source, null_program(request["entry_point"], answers, call_order(cases, warmups)),
+                              request, cases, None, check, None, meter, warmups)
             if run.get("verdict") == "passed" and None not in run["times"]:
                 overhead_runs.append(run)  # a round it fails in (a busy machine) only loses precision
         if case_limits is None:
@@ -62,7 +63,7 @@ def judge_task(request, source):
             if sample_runs[s] and sample_runs[s][-1].get("verdict") != "passed":
                 continue  # a failed sample is not measured again
             sample_runs[s].append(run_program(source, program, request, cases, answers, check,
-                                              case_limits, meter))
+                                              case_limits, meter, warmups))
     # Without one measured null run the window stays the round trip (the reply says so).
     overhead = summarize(overhead_runs, estimate)["times"] if overhead_runs else None
     references = [summarize(runs, estimate, overhead) for runs in ref_runs]
@@ -80,13 +81,25 @@ def judge_task(request, source):
 FLOOR = 1e-6  # a call's cost after the overhead is taken off is at least this (1 us)
 
 
-def null_program(entry_point, answers):
-    """A trusted program whose entry point returns case i's answer on its i-th measured call (the
-    first call is the warm-up on case 0) and does nothing else."""
-    blob = marshal.dumps(answers).hex()
+def call_order(cases, warmups):
+    """The case whose answer each call of run_program returns, in call order: the first warm-up
+    on case 0, then each case, preceded by its level's warm-up (answered like the level's first case)."""
+    order, warmed = [0], set()
+    for i, (level, _) in enumerate(cases):
+        if warmups and level in warmups and level not in warmed:
+            warmed.add(level)
+            order.append(i)
+        order.append(i)
+    return order
+
+
+def null_program(entry_point, answers, order):
+    """A trusted program whose entry point returns, on its k-th call, the answer of case order[k],
+    and does nothing else."""
+    blob = marshal.dumps([answers[i] for i in order]).hex()
     return ("import marshal\n_answers = marshal.loads(bytes.fromhex(%r))\n_calls = [0]\n\n\n"
             "def %s(*args):\n    i = _calls[0]\n    _calls[0] = i + 1\n"
-            "    return _answers[max(0, i - 1)]\n" % (blob, entry_point))
+            "    return _answers[min(i, len(_answers) - 1)]\n" % (blob, entry_point))
 
 
 def limits_from(cases, ref_runs, alpha, limits, scored=None):

@@ -95,3 +95,15 @@ class TaskWideLimit(unittest.TestCase):
         # Level 0 (unscored) is slowest here but does not set T, as in ENAMEL's evaluator.
         out = pj_perf.limits_from(self.CASES, self.RUNS, 2.0, self.LIMITS, scored={1, 2})
         self.assertEqual({lv: t for lv, (t, _) in out.items()}, {0: 8.0, 1: 8.0, 2: 8.0})
+
+
+class NullProgram(unittest.TestCase):
+    def test_answers_each_call_like_the_case_it_stands_for(self):
+        cases = [(0, (1,)), (1, (2,)), (1, (3,)), (2, (4,))]
+        # Warm-up on case 0; level 1 and 2 each get their warm-up call before their first case.
+        order = pj_perf.call_order(cases, {1: (9,), 2: (9,)})
+        self.assertEqual(order, [0, 0, 1, 1, 2, 3, 3])
+        self.assertEqual(pj_perf.call_order(cases, None), [0, 0, 1, 2, 3])
+        ns = {}
+        exec(pj_perf.null_program("f", ["a", "b", "c", "d"], order), ns)
+        self.assertEqual([ns["f"](0) for _ in order], ["a", "a", "b", "b", "c", "d", "d"])
