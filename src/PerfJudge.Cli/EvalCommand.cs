@@ -27,6 +27,7 @@ public static class EvalCommand
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Evaluate the valid sample lines even when others are invalid" };
         var rounds = new Option<int>("--rounds") { Description = "Efficiency suites: repetitions in fresh processes (median per case)", DefaultValueFactory = _ => 3 };
         var alpha = new Option<double>("--alpha") { Description = "Efficiency suites: time limit = alpha x slowest reference", DefaultValueFactory = _ => 2.0 };
+        var protocol = new Option<string?>("--protocol") { Description = "Efficiency suites: enamel (ENAMEL's evaluator: one time limit per task, Hodges-Lehmann over rounds, GC off, scores above 1 kept) or perfjudge; default: enamel on the ENAMEL suite, else perfjudge" };
         var seed = new Option<int>("--seed") { Description = "Efficiency suites: seed of the input generators", DefaultValueFactory = _ => 0 };
         var metrics = new Option<string>("--metrics") { Description = "Metric families in the table: pass,eff,dps,speedup (geometric mean),speedups (other means),pie,effibench (the JSON has all)", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
         var shard = new Option<string?>("--shard") { Description = "Judge one shard of the tasks: I/N (0-based), env (Slurm array / Kubernetes Indexed Job), env/N" };
@@ -36,7 +37,7 @@ public static class EvalCommand
         var engine = new EngineOptionSet(timeout: 3.0);
         var command = new Command("eval", "Judge samples against a suite: verdicts and pass@k per model; eff@k, DPS and speedups on efficiency suites")
         {
-            suite, samples, k, memory, json, html, humanEval, skipInvalid, keepFences, rounds, alpha, seed, metrics, shard, group, generate,
+            suite, samples, k, memory, json, html, humanEval, skipInvalid, keepFences, rounds, alpha, seed, protocol, metrics, shard, group, generate,
         };
         engine.AddTo(command);
         generation.AddTo(command);
@@ -52,7 +53,7 @@ public static class EvalCommand
             var files = parse.GetValue(samples) ?? [];
             var options = new EvalOptions(parse.GetValue(suite)!, files.FirstOrDefault(), ks, limits, engine.Read(parse),
                 parse.GetValue(skipInvalid), parse.GetValue(rounds), parse.GetValue(alpha), parse.GetValue(seed), parse.GetValue(engine.Meter)!,
-                files.Skip(1).ToList(), parse.GetValue(keepFences), spec, parse.GetValue(group), parse.GetValue(humanEval));
+                files.Skip(1).ToList(), parse.GetValue(keepFences), spec, parse.GetValue(group), parse.GetValue(humanEval), parse.GetValue(protocol));
             problems.AddRange(options.Validate());
             problems.AddRange(OutputPaths.Check([("--json", parse.GetValue(json)), ("--html", parse.GetValue(html)),
                 .. (options.HumanEvalResults ? options.SamplesFiles : []).Select(f => ("--humaneval-results", (string?)PerfJudge.Jobs.HumanEvalResults.PathFor(f)))]));

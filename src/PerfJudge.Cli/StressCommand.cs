@@ -17,7 +17,8 @@ public static class StressCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
-        var suite = new Option<string>("--suite") { Description = "Built-in suite (stress, demo, humaneval) or a HumanEval-format suite file whose tasks carry 'references' [fast, ..., slow]", DefaultValueFactory = _ => "stress" };
+        var suite = new Option<string>("--suite") { Description = "Built-in suite (stress, demo, humaneval) or a HumanEval-format suite file; references: the line's 'references' [fast, ..., slow], else the canonical solution", DefaultValueFactory = _ => "stress" };
+        var samples = new Option<string[]>("--samples") { Description = "Samples files: keep the inputs on which the costs of the correct samples spread most", AllowMultipleArgumentsPerToken = true };
         var task = new Option<string[]>("--task") { Description = "Only these task ids (repeatable or comma-separated)", AllowMultipleArgumentsPerToken = true };
         var budget = new Option<string?>("--budget") { Description = "Cost the costliest reference may reach on one input: seconds ('0.1', '0.1s', '100ms') for cpu/wall/task-clock, a count ('3e8') for instructions. Default 0.1 s or 3e8" };
         var seed = new Option<int>("--seed") { Description = "Seed of generators and mutations (with the task id)", DefaultValueFactory = _ => 0 };
@@ -34,9 +35,9 @@ public static class StressCommand
         var memory = new Option<int>("--memory-mb") { Description = "Memory limit of references and generators, MiB", DefaultValueFactory = _ => 1024 };
         var engine = new EngineOptionSet(timeout: 5.0, jobs: 1);
         var fresh = new Option<bool>("--fresh") { Description = "Measure again instead of replaying searches kept in the store (the new ones replace them)" };
-        var command = new Command("stress", "Find inputs that separate a task's slow and fast references (scale search, cost-guided fuzzing) and write them as a new suite level")
+        var command = new Command("stress", "Find inputs that make a task's reference costly, separate its fast and slow references, or spread the costs of given samples (scale search, cost-guided fuzzing) and write them as a new suite level")
         {
-            suite, task, budget, seed, output, rounds, candidates, keep, minScale, maxScale, bisect, maxBytes, genTimeout,
+            suite, samples, task, budget, seed, output, rounds, candidates, keep, minScale, maxScale, bisect, maxBytes, genTimeout,
             probeScale, memory, fresh,
         };
         engine.AddTo(command);
@@ -55,7 +56,7 @@ public static class StressCommand
             var budgetText = parse.GetValue(budget);
             var tasks = (parse.GetValue(task) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             var options = new StressJobOptions(parse.GetValue(suite)!, tasks, budgetText is null ? null : ParseBudget(budgetText) ?? double.NaN,
-                parse.GetValue(output)!, search, engine.Read(parse) with { Fresh = parse.GetValue(fresh) });
+                parse.GetValue(output)!, search, engine.Read(parse) with { Fresh = parse.GetValue(fresh) }, parse.GetValue(samples) ?? []);
             var problems = options.Validate().ToList();
             if (budgetText is not null && ParseBudget(budgetText) is null)
             {

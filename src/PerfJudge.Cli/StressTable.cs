@@ -10,7 +10,7 @@ public static class StressTable
     public static void Render(IAnsiConsole console, IReadOnlyList<StressOutcome> outcomes, string unit)
     {
         var table = new Table().AddColumns("task", "method", "scale", "tests: ref costs", "tests ratio",
-            "selected: ref costs", "selected ratio", "kept/cand", "discarded");
+            "selected: ref costs", "selected ratio", "samples spread", "kept/cand", "discarded");
         foreach (var o in outcomes)
         {
             var discarded = o.Discarded.Count == 0 ? "-" : string.Join(", ", o.Discarded.Select(d => $"{d.Key} {d.Value}"));
@@ -22,11 +22,12 @@ public static class StressTable
                 StressHandler.Ratio(o.OriginalRatio),
                 o.Succeeded ? Costs(o.SelectedCosts, unit) : Markup.Escape(o.Detail ?? ""),
                 StressHandler.Ratio(o.SelectedRatio),
+                StressHandler.Ratio(o.SelectedSpread),
                 $"{o.Kept}/{o.Candidates}",
                 Markup.Escape(discarded));
         }
         console.Write(table);
-        console.MarkupLine("[grey]ref costs: total over the inputs per reference, in suite order (median of rounds); ratio: slow / fast = last reference / first reference[/]");
+        console.MarkupLine("[grey]ref costs: total over the inputs per reference, in suite order (median of rounds); ratio: slow / fast = last reference / first reference (one reference: -); samples spread: slowest / fastest correct sample over the selected inputs[/]");
     }
 
     private static string Costs(IReadOnlyList<double> costs, string unit) =>

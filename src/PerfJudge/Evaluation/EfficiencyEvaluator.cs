@@ -41,7 +41,8 @@ public sealed class EfficiencyEvaluator
             var programs = group.Samples.Select(s => s.Sample.Program).Distinct(StringComparer.Ordinal).ToList();
             foreach (var (sample, index) in group.Samples)
             {
-                rows[index] = Row(group.Task.Efficiency!, reply, programs.IndexOf(sample.Program), sample, environment);
+                rows[index] = Row(group.Task.Efficiency!, reply, programs.IndexOf(sample.Program), sample, environment,
+                    options.EffectiveProtocol);
             }
             if (reply.FromStore)
             {
@@ -58,10 +59,12 @@ public sealed class EfficiencyEvaluator
         var spec = task.Efficiency!;
         var programs = samples.Select(s => s.Program).Distinct(StringComparer.Ordinal).ToList();
         return new PerfRequest(task.TaskId, task.Prompt, task.EntryPoint, spec.Generator, spec.Levels, options.Seed, spec.Checker,
-            spec.References, programs, options.Limits, options.Alpha, spec.LimitReferences, options.Rounds, options.Meter);
+            spec.References, programs, options.Limits, options.Alpha, spec.LimitReferences, options.Rounds, options.Meter,
+            options.Protocol);
     }
 
-    private static ResultRow Row(EfficiencySpec spec, PerfReply reply, int program, Sample sample, RowEnvironment environment)
+    private static ResultRow Row(EfficiencySpec spec, PerfReply reply, int program, Sample sample, RowEnvironment environment,
+        EfficiencyProtocol protocol)
     {
         if (reply.Measurement is not { } measurement)
         {
@@ -69,6 +72,6 @@ public sealed class EfficiencyEvaluator
         }
         var measured = measurement.Samples[program];
         return Rows.Of(sample, measured.Verdict, measured.Detail, measured.CpuSeconds, measured.MaxRssKb, reply.FromStore,
-            EfficiencyScorer.Score(spec, measurement, program), environment);
+            EfficiencyScorer.Score(spec, measurement, program, protocol.ClipAboveOne, protocol.Tolerance), environment);
     }
 }

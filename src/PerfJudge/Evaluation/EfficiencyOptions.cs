@@ -1,4 +1,5 @@
 using PerfJudge.Judging;
+using PerfJudge.Runners;
 
 namespace PerfJudge.Evaluation;
 
@@ -8,4 +9,10 @@ namespace PerfJudge.Evaluation;
 /// <param name="Alpha">Time limit of a level = alpha × the slowest reference on it.</param>
 /// <param name="Seed">Seed of the input generators; same seed, same inputs.</param>
 /// <param name="Meter"><c>cpu</c> (on-CPU time of the candidate, from the kernel) or <c>wall</c>.</param>
-public sealed record EfficiencyOptions(ExecutionLimits Limits, int Rounds = 1, double Alpha = 2.0, int Seed = 0, string Meter = "cpu");
+/// <param name="Protocol">Measurement and scoring protocol; null: PerfJudge's.</param>
+public sealed record EfficiencyOptions(ExecutionLimits Limits, int Rounds = 1, double Alpha = 2.0, int Seed = 0, string Meter = "cpu",
+    EfficiencyProtocol? Protocol = null)
+{
+    /// <summary>The protocol in force.</summary>
+    public EfficiencyProtocol EffectiveProtocol => Protocol ?? EfficiencyProtocol.PerfJudge;
+}

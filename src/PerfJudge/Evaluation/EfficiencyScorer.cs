@@ -9,12 +9,15 @@ namespace PerfJudge.Evaluation;
 /// <summary>Turns a task's measurements into per-sample efficiency figures (pure).</summary>
 public static class EfficiencyScorer
 {
-    /// <summary>Scores sample <paramref name="index"/> of <paramref name="measurement"/>.</summary>
-    public static RowEfficiency Score(EfficiencySpec spec, TaskMeasurement measurement, int index) => Score(spec.Levels, measurement, index);
+    /// <summary>Scores sample <paramref name="index"/> of <paramref name="measurement"/>; level scores are
+    /// clipped to at most 1 unless <paramref name="clipAboveOne"/> is false (ENAMEL's protocol).</summary>
+    public static RowEfficiency Score(EfficiencySpec spec, TaskMeasurement measurement, int index, bool clipAboveOne = true,
+        double tolerance = 0) => Score(spec.Levels, measurement, index, clipAboveOne, tolerance);
 
     /// <summary>Scores sample <paramref name="index"/> of <paramref name="measurement"/> on <paramref name="levelSpecs"/>
     /// (function and whole-program tasks alike).</summary>
-    public static RowEfficiency Score(IReadOnlyList<EfficiencyLevel> levelSpecs, TaskMeasurement measurement, int index)
+    public static RowEfficiency Score(IReadOnlyList<EfficiencyLevel> levelSpecs, TaskMeasurement measurement, int index,
+        bool clipAboveOne = true, double tolerance = 0)
     {
         var sample = measurement.Samples[index];
         var correct = sample.Verdict == Verdict.Passed;
@@ -31,7 +34,7 @@ public static class EfficiencyScorer
             var exceeded = sample.ExceededLevel is { } e && level >= e;
             worst.Add(exceeded ? null : sampleWorst[level]);
         }
-        var efficiency = EffAtK.SampleEfficiency(correct, levels, worst);
+        var efficiency = EffAtK.SampleEfficiency(correct, levels, worst, clipAboveOne, tolerance);
         var scored = Enumerable.Range(0, measurement.CaseLevels.Count).Where(i => measurement.CaseLevels[i] > 0).ToList();
         var referenceCases = measurement.References
             .Select(r => (IReadOnlyList<double>)scored.Select(i => r.Times[i] ?? 0).ToList()).ToList();

@@ -3,6 +3,7 @@ using PerfJudge.Judging;
 using PerfJudge.Measurement;
 using PerfJudge.Reports;
 using PerfJudge.Results;
+using PerfJudge.Runners;
 using PerfJudge.Storage;
 using PerfJudge.Tasks;
 
@@ -90,7 +91,7 @@ public sealed class EvalJob
             // while each case gets its own limit from the references.
             ? await new EfficiencyEvaluator(engine.Runner).RunAsync(suite, samples,
                 new EfficiencyOptions(options.Limits with { CpuSeconds = Math.Max(60, options.Limits.CpuSeconds) },
-                    options.Rounds, options.Alpha, options.Seed, meter!), progress, cancel)
+                    options.Rounds, options.Alpha, options.Seed, meter!, Protocol(options, suite, diagnostics)), progress, cancel)
             : await new Evaluator(engine.Runner).RunAsync(suite, samples, options.Limits, progress, cancel);
         var wall = _time.GetElapsedTime(clock).TotalSeconds;
         var run = new RunInfo(started, wall, info.Isolation, info.RuntimeVersion,
@@ -106,4 +107,13 @@ public sealed class EvalJob
         return new JobResult<EvalOutcome>(new EvalOutcome(report, document, rows.Select(r => r.TaskId).Distinct().Count(),
             samples.Count - rows.Count, options.HumanEvalResults ? HumanEvalResults.Build(samples, rows) : null), diagnostics);
     }
+
+    private static EfficiencyProtocol Protocol(EvalOptions options, TaskSuite suite, List<Diagnostic> diagnostics)
+    {
+        var protocol = options.Protocol is { } name ? EfficiencyProtocol.Named(name)! : EfficiencyProtocol.DefaultFor(suite.Name);
+        diagnostics.Add(Diagnostic.Note("protocol", $"efficiency protocol {protocol.Name}" +
+            (options.Protocol is null ? $" (the default on suite {suite.Name}; --protocol to choose)" : "")));
+        return protocol;
+    }
+
 }

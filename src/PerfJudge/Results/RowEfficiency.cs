@@ -1,7 +1,7 @@
 namespace PerfJudge.Results;
 
 /// <summary>Per-sample efficiency figures (see docs/metrics.md).</summary>
-/// <param name="Efficiency">ENAMEL efficiency score e in [0, 1].</param>
+/// <param name="Efficiency">ENAMEL efficiency score e: in [0, 1], or above 1 under ENAMEL's protocol for a sample faster than the reference.</param>
 /// <param name="Speedup">Reference cost / sample cost; null when censored or incorrect.</param>
 /// <param name="Dps">Differential performance score.</param>
 /// <param name="DpsNorm">Normalized DPS.</param>

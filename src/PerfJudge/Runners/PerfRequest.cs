@@ -19,9 +19,11 @@ namespace PerfJudge.Runners;
 /// <param name="LimitReferences">How many references (fastest first) set the limits; null: all.</param>
 /// <param name="Rounds">Repetitions in fresh processes (median per case).</param>
 /// <param name="Meter">Cost meter.</param>
+/// <param name="Protocol">Measurement protocol; null: PerfJudge's.</param>
 public sealed record PerfRequest(string TaskId, string Prompt, string EntryPoint, string Generator,
     IReadOnlyList<EfficiencyLevel> Levels, int Seed, string Checker, IReadOnlyList<string> References,
-    IReadOnlyList<string> Samples, ExecutionLimits Limits, double Alpha, int? LimitReferences, int Rounds, string Meter)
+    IReadOnlyList<string> Samples, ExecutionLimits Limits, double Alpha, int? LimitReferences, int Rounds, string Meter,
+    EfficiencyProtocol? Protocol = null)
     : RunRequest<PerfReply>(Limits)
 {
     /// <inheritdoc />

@@ -20,10 +20,14 @@ namespace PerfJudge.Stress;
 /// <param name="Notes">Remarks of the search (generator errors, tests the reference fails).</param>
 /// <param name="Raw">The whole reply of the worker (search steps, per-input costs).</param>
 /// <param name="FromStore">True when the search was replayed from the store, not measured in this run.</param>
+/// <param name="Objective">What the selection maximized: <c>reference cost</c>, <c>slow / fast</c> or <c>sample spread</c>.</param>
+/// <param name="SelectedSpread">Given samples: slowest / fastest total cost over the selected inputs among the
+/// samples correct on all of them (null with fewer than two).</param>
 public sealed record StressOutcome(string TaskId, bool Succeeded, string? Detail, string? Method, long Scale,
     IReadOnlyList<double> OriginalCosts, double? OriginalRatio, IReadOnlyList<string> OriginalInputs,
     IReadOnlyList<double> SelectedCosts, double? SelectedRatio, IReadOnlyList<string> Inputs, IReadOnlyList<string> Origins,
-    int Candidates, IReadOnlyDictionary<string, int> Discarded, IReadOnlyList<string> Notes, JsonNode? Raw, bool FromStore = false)
+    int Candidates, IReadOnlyDictionary<string, int> Discarded, IReadOnlyList<string> Notes, JsonNode? Raw, bool FromStore = false,
+    string? Objective = null, double? SelectedSpread = null)
 {
     /// <summary>Inputs kept.</summary>
     public int Kept => Inputs.Count;
@@ -50,6 +54,6 @@ public sealed record StressOutcome(string TaskId, bool Succeeded, string? Detail
             reply["scale"]?.GetValue<long>() ?? 0, Doubles(reply["original_costs"]), reply["original_ratio"]?.GetValue<double>(),
             Strings(reply["original_inputs"]), Doubles(reply["selected_costs"]), reply["selected_ratio"]?.GetValue<double>(),
             Strings(reply["inputs"]), Strings(reply["origins"]), reply["candidates"]?.GetValue<int>() ?? 0, discarded,
-            Strings(reply["notes"]), reply);
+            Strings(reply["notes"]), reply, false, reply["objective"]?.GetValue<string>(), reply["selected_spread"]?.GetValue<double>());
     }
 }

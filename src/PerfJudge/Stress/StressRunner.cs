@@ -34,9 +34,9 @@ public sealed class StressRunner
     private async Task<StressOutcome> RunOneAsync(StressTarget target, StressOptions options, CancellationToken cancel)
     {
         var taskId = target.Task.TaskId;
-        if (target.References.Count < 2)
+        if (target.References.Count == 0)
         {
-            return StressOutcome.Failed(taskId, "needs at least two references (a fast and a slow one) in the suite line's 'references'");
+            return StressOutcome.Failed(taskId, "needs a reference: a canonical solution or the suite line's 'references'");
         }
         var reply = await _runner.RunAsync(Request(target, options), cancel);
         return reply.Document is null
@@ -49,5 +49,5 @@ public sealed class StressRunner
         target.Task.Test, target.Task.EntryPoint, target.Generator, target.Checker, target.References, options.Limits, options.Meter,
         new StressSearch(options.Seed, options.Budget, options.Rounds, options.Candidates, options.Keep, options.MinScale,
             options.MaxScale, options.BisectSteps, options.MaxInputBytes, options.GeneratorTimeout, options.FuzzProbeScale,
-            target.LevelCount));
+            target.LevelCount), target.Samples ?? []);
 }

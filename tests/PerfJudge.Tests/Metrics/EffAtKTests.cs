@@ -73,4 +73,18 @@ public class EffAtKTests
         // Faster than the reference is clipped to 1.
         Assert.Equal(1.0, EffAtK.SampleEfficiency(true, levels, [0.1, 0.1, 0.1, 0.1]), 12);
     }
+
+    [Fact]
+    public void Enamels_protocol_keeps_level_scores_above_one_for_samples_faster_than_the_reference()
+    {
+        var levels = new List<EffAtK.Level> { new(0, 1.0, 4.0), new(3, 1.0, 4.0), new(1, 2.0, 4.0) };
+        // ENAMEL: max(0, T - t) / (T - t_ref): (4-0.5)/(4-1) = 7/6 and (4-1)/(4-2) = 1.5, weights 3 and 1.
+        Assert.Equal((3 * 7.0 / 6 + 1.5) / 4, EffAtK.SampleEfficiency(true, levels, [0.1, 0.5, 1.0], clipAboveOne: false), 12);
+        Assert.Equal(1.0, EffAtK.SampleEfficiency(true, levels, [0.1, 0.5, 1.0]), 12);
+        // The floor at 0 and the censoring are the same under both.
+        Assert.Equal(0, EffAtK.SampleEfficiency(true, levels, [0.1, 5.0, 1.0], clipAboveOne: false), 12);
+        // With ENAMEL's tolerance a level a little over T scores 0 alone; far over, later levels too.
+        Assert.Equal(1.5 / 4, EffAtK.SampleEfficiency(true, levels, [0.1, 4.005, 1.0], clipAboveOne: false, tolerance: 0.01), 12);
+        Assert.Equal(0, EffAtK.SampleEfficiency(true, levels, [0.1, 4.02, 1.0], clipAboveOne: false, tolerance: 0.01), 12);
+    }
 }

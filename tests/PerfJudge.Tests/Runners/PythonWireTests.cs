@@ -41,11 +41,19 @@ public class PythonWireTests
         Assert.Equal("perf", perf["kind"]!.GetValue<string>());
         Assert.Equal(["count", "size"], Keys(perf["levels"]![0]!.AsObject()));
         Assert.Equal(["count", "inputs", "size"], Keys(perf["levels"]![1]!.AsObject()));
+        var enamel = PythonWire.Encode(new PerfRequest("T/0", "pr", "f", "gen", [new EfficiencyLevel(10, 2, 0), new EfficiencyLevel(5, 1, 3)],
+            7, "chk", ["r1"], ["s1"], Limits, 2.0, null, 3, "cpu", EfficiencyProtocol.Enamel))["protocol"]!.AsObject();
+        Assert.Equal(["estimator", "gc", "limit_scope", "name", "scored_levels", "warmup", "window"], Keys(enamel));
+        Assert.Equal("""{"name":"enamel","limit_scope":"task","estimator":"hodges-lehmann","gc":false,"window":"call","warmup":"level","scored_levels":[1]}""",
+            enamel.ToJsonString());
+        Assert.False(PythonWire.Encode(new PerfRequest("T/0", "pr", "f", "gen", [], 7, "chk", ["r1"], ["s1"], Limits, 2.0, null, 3, "cpu",
+            EfficiencyProtocol.PerfJudge)).ContainsKey("protocol")); // the default keeps requests (and cache keys) as they were
         var measure = PythonWire.Encode(new MeasureRequest(["a", "b"], "f", "[[1, 2]]", 5, "wall", Limits));
         Assert.Equal("measure", measure["kind"]!.GetValue<string>());
         Assert.Equal(2, measure["args"]![0]![1]!.GetValue<int>());
         var stress = PythonWire.Encode(new StressRequest("T", "pr", "t", "f", "g", "c", ["fast", "slow"], Limits, "cpu",
-            new StressSearch(1, 0.1, 3, 6, 3, 8, 1024, 0, 4096, 10, 128, 2)));
+            new StressSearch(1, 0.1, 3, 6, 3, 8, 1024, 0, 4096, 10, 128, 2), []));
+        Assert.False(stress.ContainsKey("samples"));
         Assert.Equal(["bisect_steps", "budget", "candidates", "fuzz_probe_scale", "generator_timeout", "keep", "level_id",
             "max_input_bytes", "max_scale", "min_scale", "rounds", "seed"], Keys(stress["stress"]!.AsObject()));
     }

@@ -54,6 +54,42 @@ public class StressCommandTests
     }
 
     [Fact]
+    public async Task One_reference_and_samples_keep_the_inputs_on_which_the_correct_samples_costs_spread_most()
+    {
+        // No 'references': the canonical solution is the one reference. Of the samples, the slow
+        // one is quadratic on kinds 0 and 2 only and the wrong one is left out of the spread.
+        var task = StressSuites.Task("dup", StressSuites.HasDuplicatePrompt, "has_duplicate", StressSuites.Fast, StressSuites.Slow,
+            "def check(candidate):\n    assert candidate([1, 1]) is True\n", StressSuites.HasDuplicateGenerator);
+        task.Remove("references");
+        var suite = await StressSuites.WriteAsync(_dir, task);
+        var samples = Path.Combine(_dir, "samples.jsonl");
+        await File.WriteAllLinesAsync(samples, new[] { StressSuites.Fast, StressSuites.Slow, "    return False\n" }
+            .Select(c => System.Text.Json.JsonSerializer.Serialize(new { task_id = "dup", completion = c })));
+        var outDir = Path.Combine(_dir, "one");
+        var outcome = await RunStress("--suite", suite, "--samples", samples, "--out", outDir, "--budget", "20s", "--max-scale", "1024",
+            "--rounds", "1", "--candidates", "3", "--keep", "1", "--fresh");
+        Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+        var worker = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]![0]!;
+        Assert.Equal("sample spread", worker["objective"]!.GetValue<string>());
+        var spread = worker["selected_spread"]!.GetValue<double>();
+        Assert.True(spread > 3, worker.ToJsonString());
+        Assert.NotEqual("scale 1024, case 1", worker["worker"]!["origins"]![0]!.GetValue<string>()); // the kind both are linear on
+        Assert.Null(worker["worker"]!["sample_costs"]![2]); // the wrong sample
+        var written = HumanEvalLoader.Load(Path.Combine(outDir, "tasks.jsonl")).Tasks[0].Efficiency!;
+        Assert.Single(written.References);
+        Assert.Equal(1024, written.Levels[^1].Size);
+
+        // Without samples the one reference's cost is what the selection maximizes.
+        var alone = await RunStress("--suite", suite, "--out", Path.Combine(_dir, "alone"), "--budget", "20s", "--max-scale", "256",
+            "--rounds", "1", "--candidates", "2", "--keep", "1", "--fresh");
+        Assert.True(alone.ExitCode == 0, alone.Err + alone.Out);
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "alone", "report.json")))!["tasks"]![0]!;
+        Assert.Equal("reference cost", report["objective"]!.GetValue<string>());
+        Assert.Null(report["selected_ratio"]);
+        Assert.True(report["selected_costs"]![0]!.GetValue<double>() > 0);
+    }
+
+    [Fact]
     public async Task A_rerun_replays_the_stored_search_and_writes_the_same_bytes_without_measuring()
     {
         // Budget-bound (not cap-bound) search: its scale depends on measured costs, so only the

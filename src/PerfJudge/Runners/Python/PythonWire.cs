@@ -23,7 +23,7 @@ public static class PythonWire
             ["prompt"] = t.Prompt,
             ["limits"] = Limits(t.Limits),
         },
-        PerfRequest p => new JsonObject
+        PerfRequest p => WithProtocol(new JsonObject
         {
             ["kind"] = "perf",
             ["task_id"] = p.TaskId,
@@ -40,8 +40,8 @@ public static class PythonWire
             ["limit_references"] = p.LimitReferences,
             ["rounds"] = p.Rounds,
             ["meter"] = p.Meter,
-        },
-        StressRequest s => new JsonObject
+        }, p),
+        StressRequest s => WithSamples(new JsonObject
         {
             ["kind"] = "stress",
             ["task_id"] = s.TaskId,
@@ -54,7 +54,7 @@ public static class PythonWire
             ["limits"] = Limits(s.Limits),
             ["meter"] = s.Meter,
             ["stress"] = Search(s.Search),
-        },
+        }, s.Samples),
         MeasureRequest m => new JsonObject
         {
             ["kind"] = "measure",
@@ -214,6 +214,36 @@ public static class PythonWire
         ["fuzz_probe_scale"] = s.FuzzProbeScale,
         ["level_id"] = s.LevelId,
     };
+
+    // Written only when there are samples, so requests (and stored searches) without them stay as they were.
+    private static JsonObject WithSamples(JsonObject json, IReadOnlyList<string> samples)
+    {
+        if (samples.Count > 0)
+        {
+            json["samples"] = Strings(samples);
+        }
+        return json;
+    }
+
+    // Written only for a protocol other than PerfJudge's, so requests (and their cache keys) under
+    // the default protocol stay as they were.
+    private static JsonObject WithProtocol(JsonObject json, PerfRequest p)
+    {
+        if (p.Protocol is { } protocol && protocol != EfficiencyProtocol.PerfJudge)
+        {
+            json["protocol"] = new JsonObject
+            {
+                ["name"] = protocol.Name,
+                ["limit_scope"] = protocol.TaskWideLimit ? "task" : "level",
+                ["estimator"] = protocol.Estimator,
+                ["gc"] = protocol.CollectGarbage,
+                ["window"] = protocol.CallOnly ? "call" : "round-trip",
+                ["warmup"] = protocol.WarmUpPerLevel ? "level" : "first",
+                ["scored_levels"] = new JsonArray(p.Levels.Select((l, i) => (l, i)).Where(x => x.l.Hardness > 0).Select(x => (JsonNode)x.i).ToArray()),
+            };
+        }
+        return json;
+    }
 
     internal static JsonNode Level(EfficiencyLevel level)
     {

@@ -5,6 +5,7 @@ Until the program is loaded this is trusted harness code; afterwards the candida
 process and may tamper with anything in it, so nothing here decides a verdict or a cost.
 """
 import builtins
+import gc
 import math
 import os
 import resource
@@ -104,6 +105,8 @@ def candidate_main(rfd, wfd, uid, scratch):
     rfd, wfd = _sandbox_self(rfd, wfd, uid, scratch, setup["limits"])
     # sys.stdin/stdout/stderr of the zygote already sit on fds 0-2 and have never been written.
     sys.argv = ["candidate"]
+    if setup["limits"].get("gc") is False:
+        gc.disable()  # ENAMEL's protocol: no cyclic collections while the program runs
     namespace = {"__name__": "__candidate__", "__builtins__": builtins}
     try:
         exec(compile(setup["program"], "<candidate>", "exec"), namespace)

@@ -60,6 +60,22 @@ def load_generator(request):
     return ns["generate_input"]
 
 
+def warmup_inputs(request):
+    """{level: args}: one more input per generated level, made like its cases but with its own
+    seed ("seed/task_id/lid/warm-up") and case number (the level's count), never scored: a warm-up
+    call on it cannot help the candidate on a measured case."""
+    if not request["generator"]:
+        return {}
+    generate = load_generator(request)
+    out = {}
+    for lid, level in enumerate(request["levels"]):
+        if level.get("inputs") is None and lid > 0:
+            random.seed("%s/%s/%d/warm-up" % (request["seed"], request["task_id"], lid))
+            args = generate(level["size"], lid, level["count"])
+            out[lid] = args if type(args) is tuple else (args,)
+    return out
+
+
 def generate_cases(request):
     """[(level, args)] for the task, generated once per (task, seed, generator, levels) and kept.
     A level that carries literal inputs (Python literals of argument tuples) uses them as they are;

@@ -164,16 +164,21 @@ def choose_recipe(ctx, originals, generate_case):
         measured.append((recipe, entry))
     if not measured:
         return None, trace
-    growing = [(r, e) for r, e in measured if e["growth"] >= GROWTH_NEEDED]
+    # One reference: its own cost must grow faster than the size (GROWTH x) by the same factor,
+    # which a superlinear reference does (~GROWTH^2) and a linear one does not (<= GROWTH).
+    needed = GROWTH_NEEDED if len(ctx.refs) > 1 else GROWTH_NEEDED * GROWTH
+    growing = [(r, e) for r, e in measured if e["growth"] >= needed]
     if growing:
         recipe, entry = growing[0]
-        entry["chosen"] = "first recipe whose ratio grows %gx or more" % GROWTH_NEEDED
+        entry["chosen"] = "first recipe whose %s grows %gx or more" % (
+            "ratio" if len(ctx.refs) > 1 else "reference cost", needed)
     else:
         best = max(e["ratios"][1] for _, e in measured)
         recipe, entry = next((r, e) for r, e in measured if e["ratios"][1] * MARGIN >= best)
-        entry["chosen"] = "no ratio grows %gx: the largest ratio at scale %d" % (GROWTH_NEEDED, large)
+        entry["chosen"] = "none grows %gx: the largest at scale %d" % (needed, large)
     return recipe, trace
 
 
 def ratio(costs):
-    return costs[-1] / max(costs[0], 1e-12)
+    """Slow / fast with several references; with one, its cost (growth is then its own growth)."""
+    return costs[-1] / max(costs[0], 1e-12) if len(costs) > 1 else costs[0]

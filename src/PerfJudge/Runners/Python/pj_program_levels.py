@@ -15,6 +15,7 @@ import random
 
 from pj_cases import compiled
 from pj_checkers import builtin
+from pj_meters import estimator
 from pj_perf import summarize
 from pj_program import Runnable, judge_output, peak_memory, resource_verdict
 
@@ -153,7 +154,7 @@ def judge_program_task(request, source):
 
 
 def _summary(runs):
-    out = summarize(runs)
+    out = summarize(runs, estimator("median"))  # the median over rounds, as for functions by default
     peaks = [r for r in runs if r.get("peak_memory_bytes") is not None]
     if peaks:
         out["peak_memory_bytes"] = max(r["peak_memory_bytes"] for r in peaks)

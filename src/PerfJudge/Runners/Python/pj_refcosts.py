@@ -17,6 +17,7 @@ class Context:
         self.request, self.source = request, source
         self.cfg = request["stress"]
         self.refs = request["references"]
+        self.samples = request.get("samples") or []  # optional: their cost spread guides selection
         self.meter = request.get("meter") or "cpu"
         self.check = load_checker(request)
         self.warm = None
@@ -59,6 +60,35 @@ def evaluate(ctx, args, rounds):
     else), or (None, reason, detail)."""
     costs, reason, detail = measure_inputs(ctx, [args], rounds)
     return ([c[0] for c in costs] if costs else None), reason, detail
+
+
+def sample_costs(ctx, args, answers, rounds):
+    """Cost of every sample on one input (median over rounds, one fresh process each), None for
+    a sample that is wrong, raises or crashes on it: only correct samples count in a spread. A
+    sample stopped at the time limit counts with the limit (a lower bound of its cost): the
+    slowest samples are what a spread is after."""
+    cases = [(0, ctx.warm), (1, args)]
+    out = []
+    for program in ctx.samples:
+        values = []
+        for _ in range(rounds):
+            run = run_program(ctx.source, program, ctx.request, cases, answers, ctx.check, None, ctx.meter)
+            if run.get("verdict") == "timeout" and ctx.meter in ("cpu", "wall", "task-clock"):
+                values = [ctx.request["limits"]["wall_seconds"]]
+                break
+            if run.get("verdict") != "passed" or run["times"][1] is None:
+                values = None
+                break
+            values.append(run["times"][1])
+        out.append(median(values) if values else None)
+    return out
+
+
+def reference_answers(ctx, args):
+    """Reference 0's outputs on [warm-up input, args] (the answers samples are checked against)."""
+    run = run_program(ctx.source, ctx.refs[0], ctx.request, [(0, ctx.warm), (1, args)], None, ctx.check,
+                      None, ctx.meter)
+    return run.get("outputs") if run.get("verdict") == "passed" else None
 
 
 def measure_batch(ctx, inputs):

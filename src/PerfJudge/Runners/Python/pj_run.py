@@ -19,10 +19,12 @@ from pj_verdicts import ended_verdict, finalize, load_program
 FAR_OVER = 5.0  # a case this many times over its level's CPU limit stops the program early
 
 
-def run_program(source, program, request, cases, answers, check, case_limits, meter_name):
+def run_program(source, program, request, cases, answers, check, case_limits, meter_name, warmups=None):
     """Runs every case in one fresh process. Returns a dict: verdict, detail, times (seconds per
     case, None after the program stopped), outputs (when answers is None), exceeded_level, and
-    what finalize adds. The first case is also run once before, unmeasured (warm-up)."""
+    what finalize adds. The first case is also run once before, unmeasured (warm-up); with
+    warmups ({level: args}, inputs that are not among the cases), one unmeasured call on the
+    level's warm-up input precedes its first case."""
     limits = request["limits"]
     cand = source.spawn()
     result = {"times": [None] * len(cases), "exceeded_level": None}
@@ -42,8 +44,19 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
             except CandidateGone as gone:
                 result.update(ended_verdict(cand, str(gone), limits))
                 return finalize(result, cand, limits)
+        warmed = set()
         for i, (level, args) in enumerate(cases):
             wall_limit = case_limits[level][1] if case_limits else limits["wall_seconds"]
+            if warmups and level in warmups and level not in warmed:
+                warmed.add(level)
+                try:
+                    cand.call(warmups[level], time.monotonic() + wall_limit)
+                except CandidateGone as gone:
+                    if str(gone) == "timeout" and case_limits and level > 0:
+                        result["exceeded_level"] = level
+                        break
+                    result.update(ended_verdict(cand, str(gone), limits))
+                    return finalize(result, cand, limits)
             before = meter()
             started = time.monotonic()
             try:

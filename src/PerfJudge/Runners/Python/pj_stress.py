@@ -16,7 +16,7 @@ import pj_tests
 from pj_bounded import run_bounded
 from pj_cases import load_generator
 from pj_meters import pin
-from pj_refcosts import Context, evaluate, measure_inputs
+from pj_refcosts import Context, evaluate, measure_inputs, reference_answers, sample_costs
 from pj_verdicts import finalize
 
 MARGIN = 1.5  # selection: ratios within this factor of the best remaining one count as equal
@@ -141,11 +141,29 @@ def scale_candidates(ctx, gen, scale):
     return pool
 
 
+def objective(ctx, cand):
+    """What selection maximizes for a candidate: given samples, the spread of cost among the
+    correct ones (slowest / fastest; needs two); else with several references the ratio slow /
+    fast (last reference / first one); else the reference's cost."""
+    costs = cand["costs"]
+    if ctx.samples:
+        answers = reference_answers(ctx, cand["args"])
+        every = sample_costs(ctx, cand["args"], answers, ctx.cfg["rounds"]) if answers else [None] * len(ctx.samples)
+        cand["all_sample_costs"] = every
+        correct = [c for c in every if c]
+        if len(correct) >= 2:
+            cand["spread"] = max(correct) / max(min(correct), 1e-12)
+            return cand["spread"]
+    if len(costs) >= 2:
+        return costs[-1] / max(costs[0], 1e-12)
+    return costs[0]
+
+
 def select(ctx, pool):
     """Measures every candidate (rounds, one per process) and keeps the `keep` with the largest
-    ratio slow / fast (last reference / first one). Candidates whose ratios are within a factor
-    MARGIN of the best remaining one count as equal and are taken in candidate order, so that
-    measurement noise changes the choice only for candidates near that margin."""
+    objective (see objective). Candidates within a factor MARGIN of the best remaining one count
+    as equal and are taken in candidate order, so that measurement noise changes the choice only
+    for candidates near that margin."""
     measured = []
     for cand in pool:
         costs, reason, _ = evaluate(ctx, cand["args"], ctx.cfg["rounds"])
@@ -153,7 +171,7 @@ def select(ctx, pool):
             ctx.discard(reason)
             continue
         cand["costs"] = costs
-        cand["ratio"] = costs[-1] / max(costs[0], 1e-12)
+        cand["ratio"] = objective(ctx, cand)
         measured.append(cand)
     left = list(range(len(measured)))
     kept = []
@@ -166,9 +184,21 @@ def select(ctx, pool):
 
 
 def totals_ratio(costs_by_ref):
-    """Total cost per reference, and slow / fast: the last reference's total over the first's."""
+    """Total cost per reference, and slow / fast: the last reference's total over the first's
+    (None with one reference)."""
     totals = [sum(c) for c in costs_by_ref]
-    return totals, totals[-1] / max(totals[0], 1e-12)
+    return totals, (totals[-1] / max(totals[0], 1e-12) if len(totals) > 1 else None)
+
+
+def sample_spread(kept, count):
+    """Per sample, its total cost over the kept inputs (None unless correct on all of them), and
+    the spread slowest / fastest among those totals (None with fewer than two)."""
+    totals = []
+    for s in range(count):
+        costs = [c.get("all_sample_costs", [None] * count)[s] for c in kept]
+        totals.append(sum(costs) if all(x is not None for x in costs) else None)
+    done = [t for t in totals if t]
+    return totals, (max(done) / min(done) if len(done) >= 2 else None)
 
 
 def usable_test_inputs(ctx, originals):
@@ -192,8 +222,8 @@ def usable_test_inputs(ctx, originals):
 def stress_task(request, source):
     pin(request)
     ctx = Context(request, source)
-    if len(ctx.refs) < 2:
-        return {"verdict": "error", "detail": "needs at least two references (a fast and a slow one)"}
+    if not ctx.refs:
+        return {"verdict": "error", "detail": "needs a reference (the canonical solution)"}
     originals = capture_test_inputs(ctx)
     gen = load_generator(request) if request.get("generator") else None
     if originals:
@@ -253,4 +283,9 @@ def stress_task(request, source):
     by_ref = [[c["costs"][r] for c in kept] for r in range(len(ctx.refs))]
     out["selected_costs"], out["selected_ratio"] = totals_ratio(by_ref)
     out["selected_ratios"] = [c["ratio"] for c in kept]
+    out["objective"] = ("sample spread" if ctx.samples else "slow / fast" if len(ctx.refs) > 1
+                        else "reference cost")
+    if ctx.samples:
+        out["selected_spreads"] = [c.get("spread") for c in kept]
+        out["sample_costs"], out["selected_spread"] = sample_spread(kept, len(ctx.samples))
     return out

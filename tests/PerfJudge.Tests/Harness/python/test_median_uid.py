@@ -36,14 +36,14 @@ class Median(unittest.TestCase):
 
     def test_there_is_one_median_and_the_graders_use_it(self):
         self.assertEqual(defined_functions("median"), ["pj_meters"])
-        self.assertIs(pj_perf.median, pj_meters.median)
+        self.assertIs(pj_perf.estimator("median"), pj_meters.median)
         self.assertIs(pj_refcosts.median, pj_meters.median)
 
     def test_per_case_costs_over_rounds_are_that_median_and_skip_cases_not_reached(self):
         runs = [{"times": [t, None if i else 9.0], "exceeded_level": None, "verdict": "passed",
                  "max_rss_kb": 10 * i, "cpu_user_s": 1.0, "cpu_sys_s": 0.5}
                 for i, t in enumerate([4.0, 1.0, 3.0, 2.0])]
-        summary = pj_perf.summarize(runs)
+        summary = pj_perf.summarize(runs, pj_meters.median)
         self.assertEqual(summary["times"], [2.5, 9.0])
         self.assertEqual((summary["rounds"], summary["max_rss_kb"], summary["cpu_s"]), (4, 30, 6.0))
 
@@ -70,3 +70,40 @@ class UidMapping(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HodgesLehmann(unittest.TestCase):
+    def test_is_the_median_of_the_walsh_averages_with_each_value_paired_with_itself(self):
+        # Walsh averages of [1, 2, 9]: 1, 1.5, 5, 2, 5.5, 9 -> median (2 + 5) / 2.
+        self.assertEqual(pj_meters.hodges_lehmann([1.0, 2.0, 9.0]), 3.5)
+        self.assertEqual(pj_meters.hodges_lehmann([4.0]), 4.0)
+        self.assertEqual(pj_meters.estimator("hodges-lehmann"), pj_meters.hodges_lehmann)
+        self.assertEqual(pj_meters.estimator("median"), pj_meters.median)
+        self.assertEqual(pj_meters.estimator(None), pj_meters.median)
+
+
+class TaskWideLimit(unittest.TestCase):
+    CASES = [(0, ()), (1, ()), (1, ()), (2, ())]
+    RUNS = [[{"times": [5.0, 1.0, 2.0, 4.0]}]]
+    LIMITS = {"wall_seconds": 100.0}
+
+    def test_one_limit_per_level_by_default(self):
+        out = pj_perf.limits_from(self.CASES, self.RUNS, 2.0, self.LIMITS)
+        self.assertEqual({lv: t for lv, (t, _) in out.items()}, {0: 10.0, 1: 4.0, 2: 8.0})
+
+    def test_enamels_limit_is_alpha_times_the_slowest_case_of_the_scored_levels_for_every_level(self):
+        # Level 0 (unscored) is slowest here but does not set T, as in ENAMEL's evaluator.
+        out = pj_perf.limits_from(self.CASES, self.RUNS, 2.0, self.LIMITS, scored={1, 2})
+        self.assertEqual({lv: t for lv, (t, _) in out.items()}, {0: 8.0, 1: 8.0, 2: 8.0})
+
+
+class NullProgram(unittest.TestCase):
+    def test_answers_each_call_like_the_case_it_stands_for(self):
+        cases = [(0, (1,)), (1, (2,)), (1, (3,)), (2, (4,))]
+        # Warm-up on case 0; level 1 and 2 each get their warm-up call before their first case.
+        order = pj_perf.call_order(cases, {1: (9,), 2: (9,)})
+        self.assertEqual(order, [0, 0, 1, 1, 2, 3, 3])
+        self.assertEqual(pj_perf.call_order(cases, None), [0, 0, 1, 2, 3])
+        ns = {}
+        exec(pj_perf.null_program("f", ["a", "b", "c", "d"], order), ns)
+        self.assertEqual([ns["f"](0) for _ in order], ["a", "a", "b", "b", "c", "d", "d"])
