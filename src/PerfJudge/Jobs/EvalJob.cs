@@ -63,6 +63,7 @@ public sealed class EvalJob
         }
         var efficiency = suite.Tasks.Any(t => t.Efficiency is not null);
         var programs = suite.Tasks.Any(t => t.Program is not null);
+        var evalPlus = suite.Tasks.Any(t => t.EvalPlus is not null);
         string? meter = null;
         if (efficiency && (meter = MeterChoice.Resolve(options.Meter, diagnostics)) is null)
         {
@@ -75,7 +76,9 @@ public sealed class EvalJob
         }
         var info = engine.Runner.Info;
         Started?.Invoke(new EvalStart(suite, samples.Count, info, meter));
-        IReadOnlyList<ResultRow> rows = programs
+        IReadOnlyList<ResultRow> rows = evalPlus
+            ? await new EvalPlusEvaluator(engine.Runner).RunAsync(suite, samples, options.Limits, diagnostics, progress, cancel)
+            : programs
             ? await new ProgramEvaluator(engine.Runner).RunAsync(suite, samples, options.Limits, options.Rounds, progress, cancel)
             : efficiency
             // Each program runs all cases of a task in one process: its CPU budget covers them all,

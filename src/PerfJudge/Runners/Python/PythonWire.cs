@@ -75,6 +75,8 @@ public static class PythonWire
             ["limits"] = Limits(c.Limits),
         },
         ProgramRequest p => ProgramWire.Encode(p),
+        ExpectedRequest e => EvalPlusWire.Encode(e),
+        EvalPlusRequest e => EvalPlusWire.Encode(e),
         _ => throw new ArgumentException($"the Python runner has no wire form for {request.GetType().Name}", nameof(request)),
     };
 
@@ -86,9 +88,10 @@ public static class PythonWire
         {
             RunReply decoded = request switch
             {
-                TestRequest => new TestReply(VerdictOf(reply), Text(reply["detail"]),
+                TestRequest or EvalPlusRequest => new TestReply(VerdictOf(reply), Text(reply["detail"]),
                     Number(reply["cpu_user_s"]) + Number(reply["cpu_sys_s"]), (long)Number(reply["max_rss_kb"]), wallSeconds,
                     reply["peak_memory_bytes"] is JsonValue peak && peak.TryGetValue<long>(out var bytes) ? bytes : null, Controls(reply)),
+                ExpectedRequest => EvalPlusWire.Decode(reply),
                 PerfRequest => DecodePerf(reply),
                 StressRequest => new StressReply(VerdictOf(reply), Text(reply["detail"]), WithoutEnvelope(reply)),
                 MeasureRequest => DecodeMeasure(reply),

@@ -58,7 +58,8 @@ class Dispatch(unittest.TestCase):
                                  "id": 4, "wall_s": reply["wall_s"]})
         json.dumps(reply)
 
-    def test_the_table_holds_the_six_kinds(self):
+    def test_the_table_holds_the_eight_kinds(self):
+        import pj_evalplus_grade
         import pj_measure
         import pj_perf
         import pj_program
@@ -68,7 +69,9 @@ class Dispatch(unittest.TestCase):
                                               "measure": pj_measure.measure_program,
                                               "stress": pj_stress.stress_task,
                                               "compile": pj_program.compile_source,
-                                              "program": pj_program.judge_program})
+                                              "program": pj_program.judge_program,
+                                              "evalplus_expected": pj_evalplus_grade.expected_outputs,
+                                              "evalplus": pj_evalplus_grade.judge})
 
 
 class Worker(unittest.TestCase):
