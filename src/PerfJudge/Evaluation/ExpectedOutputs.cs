@@ -10,7 +10,10 @@ namespace PerfJudge.Evaluation;
 public static class ExpectedOutputs
 {
     /// <summary>Wall and CPU seconds the canonical solution gets for all of a task's inputs (at least the user's limit).</summary>
-    public const double ReferenceSeconds = 120;
+    public const double ReferenceSeconds = 600;
+
+    /// <summary>Memory of the canonical solution and of samples at least (EvalPlus's default limit is 4 GiB).</summary>
+    public const long MemoryBytes = 4L << 30;
 
     /// <summary>The request of <paramref name="task"/>.</summary>
     public static ExpectedRequest Request(CodeTask task, ExecutionLimits limits)
@@ -18,7 +21,10 @@ public static class ExpectedOutputs
         var spec = task.EvalPlus ?? throw new ArgumentException($"{task.TaskId} is not an EvalPlus task", nameof(task));
         var seconds = Math.Max(ReferenceSeconds, limits.WallSeconds);
         return new ExpectedRequest(task.TaskId, spec.Dataset, task.ReferenceProgram, task.EntryPoint, spec.Contract,
-            spec.BaseInputs, spec.PlusInputs, limits with { WallSeconds = seconds, CpuSeconds = Math.Max(seconds, limits.CpuSeconds) });
+            spec.BaseInputs, spec.PlusInputs, limits with
+            {
+                WallSeconds = seconds, CpuSeconds = Math.Max(seconds, limits.CpuSeconds), MemoryBytes = Math.Max(MemoryBytes, limits.MemoryBytes),
+            });
     }
 
     /// <summary>Computes the expected outputs of <paramref name="tasks"/>, in parallel, reporting progress in tasks.</summary>
@@ -47,10 +53,14 @@ public static class ExpectedOutputs
     }
 
     /// <summary>Time limits of a sample on one input set: the user's, or 1 s plus four times the canonical
-    /// solution's time when that is longer (EvalPlus: four times the canonical's time, at least 1 s, per input).</summary>
+    /// solution's time when that is longer (EvalPlus: four times the canonical's time, at least 1 s, per input);
+    /// memory at least 4 GiB, as EvalPlus.</summary>
     public static ExecutionLimits SampleLimits(ExecutionLimits limits, double referenceSeconds)
     {
         var seconds = Math.Max(limits.WallSeconds, Math.Round(1 + 4 * referenceSeconds, 1));
-        return limits with { WallSeconds = seconds, CpuSeconds = Math.Max(limits.CpuSeconds, seconds) };
+        return limits with
+        {
+            WallSeconds = seconds, CpuSeconds = Math.Max(limits.CpuSeconds, seconds), MemoryBytes = Math.Max(MemoryBytes, limits.MemoryBytes),
+        };
     }
 }

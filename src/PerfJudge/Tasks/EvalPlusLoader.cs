@@ -107,14 +107,21 @@ public static class EvalPlusLoader
         var id = values[0];
         var dataset = id.StartsWith("Mbpp/", StringComparison.Ordinal) ? "mbpp" : "humaneval";
         var test = obj.TryGetProperty("test", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-        var spec = new EvalPlusSpec(dataset, baseInputs, plusInputs, atol, values[4], baseCount, plusCount);
+        // EvalPlus: a task without plus inputs is judged on its base inputs in the plus run as well.
+        var spec = plusCount == 0
+            ? new EvalPlusSpec(dataset, baseInputs, baseInputs, atol, values[4], baseCount, baseCount)
+            : new EvalPlusSpec(dataset, baseInputs, plusInputs, atol, values[4], baseCount, plusCount);
         return new CodeTask(id, values[1], values[3], test, values[2], EvalPlus: spec);
     }
 
     private static string Inputs(JsonElement obj, string field, string where, List<string> errors, out int count)
     {
         count = 0;
-        if (!obj.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.Array)
+        if (obj.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Object && !value.EnumerateObject().Any())
+        {
+            return "[]"; // MBPP+ writes an empty plus_input of Mbpp/793 as {}
+        }
+        if (value.ValueKind != JsonValueKind.Array)
         {
             errors.Add($"{where}: field '{field}' must be a list of argument lists");
             return "[]";

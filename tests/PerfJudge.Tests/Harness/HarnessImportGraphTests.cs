@@ -21,7 +21,7 @@ public class HarnessImportGraphTests
         ["pj_evalplus"] = 3,
         // 4: graders
         ["pj_tests"] = 4, ["pj_run"] = 4, ["pj_perf"] = 4, ["pj_measure"] = 4, ["pj_refcosts"] = 4,
-        ["pj_fuzz"] = 4, ["pj_stress"] = 4, ["pj_program"] = 4, ["pj_evalplus_grade"] = 4,
+        ["pj_fuzz"] = 4, ["pj_stress"] = 4, ["pj_program"] = 4, ["pj_evalplus_grade"] = 4, ["pj_mutants"] = 4,
         // 5: the entry: zygote start and the checker's main loop
         ["harness"] = 5,
         // stand-alone script run under valgrind by the callgrind meter; imports nothing of the harness

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace PerfJudge.Runners.Python;
 
-/// <summary>The wire form of the EvalPlus requests (<c>evalplus_expected</c>, <c>evalplus</c>;
+/// <summary>The wire form of the EvalPlus and audit requests (<c>evalplus_expected</c>, <c>evalplus</c>, <c>mutants</c>;
 /// docs/wire.md), kept beside <see cref="PythonWire"/>, which dispatches to it.</summary>
 internal static class EvalPlusWire
 {
@@ -31,6 +31,24 @@ internal static class EvalPlusWire
         ["atol"] = r.Atol,
         ["limits"] = PythonWire.Limits(r.Limits),
     };
+
+    public static JsonObject Encode(MutantsRequest m) => new()
+    {
+        ["kind"] = "mutants",
+        ["program"] = m.Program,
+        ["entry_point"] = m.EntryPoint,
+        ["max"] = m.Max,
+        ["limits"] = PythonWire.Limits(m.Limits),
+    };
+
+    public static MutantsReply DecodeMutants(JsonObject reply)
+    {
+        var verdict = PythonWire.VerdictOf(reply);
+        return verdict != Judging.Verdict.Passed
+            ? new MutantsReply(verdict, PythonWire.Text(reply["detail"]), [])
+            : new MutantsReply(verdict, null, reply["mutants"]!.AsArray().Select(m => new Mutant(m!["line"]!.GetValue<int>(),
+                m["mutation"]!.GetValue<string>(), m["program"]!.GetValue<string>())).ToList());
+    }
 
     public static ExpectedReply Decode(JsonObject reply)
     {

@@ -77,6 +77,7 @@ public static class PythonWire
         ProgramRequest p => ProgramWire.Encode(p),
         ExpectedRequest e => EvalPlusWire.Encode(e),
         EvalPlusRequest e => EvalPlusWire.Encode(e),
+        MutantsRequest m => EvalPlusWire.Encode(m),
         _ => throw new ArgumentException($"the Python runner has no wire form for {request.GetType().Name}", nameof(request)),
     };
 
@@ -92,6 +93,7 @@ public static class PythonWire
                     Number(reply["cpu_user_s"]) + Number(reply["cpu_sys_s"]), (long)Number(reply["max_rss_kb"]), wallSeconds,
                     reply["peak_memory_bytes"] is JsonValue peak && peak.TryGetValue<long>(out var bytes) ? bytes : null, Controls(reply)),
                 ExpectedRequest => EvalPlusWire.Decode(reply),
+                MutantsRequest => EvalPlusWire.DecodeMutants(reply),
                 PerfRequest => DecodePerf(reply),
                 StressRequest => new StressReply(VerdictOf(reply), Text(reply["detail"]), WithoutEnvelope(reply)),
                 MeasureRequest => DecodeMeasure(reply),

@@ -19,7 +19,7 @@
 #   3 cases              pj_cases, pj_bounded, pj_enamel_helpers, pj_checkers, pj_toolchains,
 #                        pj_evalplus
 #   4 graders            pj_tests, pj_run, pj_perf, pj_measure, pj_refcosts, pj_fuzz, pj_stress,
-#                        pj_program, pj_evalplus_grade
+#                        pj_program, pj_evalplus_grade, pj_mutants
 #   5 entry              harness (pj_cg_run, the callgrind meter's script, stands alone)
 # The zygote imports only layers 0-1 (forks are expensive where page faults are, ~10-25 us each on
 # small VMs, so its heap stays small); the graders are imported by the checker after it is forked.
@@ -64,6 +64,7 @@ def handlers():
     only: the zygote never loads the graders."""
     import pj_evalplus_grade
     import pj_measure
+    import pj_mutants
     import pj_perf
     import pj_program
     import pj_stress
@@ -72,7 +73,7 @@ def handlers():
             "measure": pj_measure.measure_program, "stress": pj_stress.stress_task,
             "compile": pj_program.compile_source, "program": pj_program.judge_program,
             "evalplus_expected": pj_evalplus_grade.expected_outputs,
-            "evalplus": pj_evalplus_grade.judge}
+            "evalplus": pj_evalplus_grade.judge, "mutants": pj_mutants.mutants_request}
 
 
 def dispatch(request, source, table):

@@ -58,9 +58,10 @@ class Dispatch(unittest.TestCase):
                                  "id": 4, "wall_s": reply["wall_s"]})
         json.dumps(reply)
 
-    def test_the_table_holds_the_eight_kinds(self):
+    def test_the_table_holds_the_nine_kinds(self):
         import pj_evalplus_grade
         import pj_measure
+        import pj_mutants
         import pj_perf
         import pj_program
         import pj_stress
@@ -71,7 +72,8 @@ class Dispatch(unittest.TestCase):
                                               "compile": pj_program.compile_source,
                                               "program": pj_program.judge_program,
                                               "evalplus_expected": pj_evalplus_grade.expected_outputs,
-                                              "evalplus": pj_evalplus_grade.judge})
+                                              "evalplus": pj_evalplus_grade.judge,
+                                              "mutants": pj_mutants.mutants_request})
 
 
 class Worker(unittest.TestCase):
