@@ -16,6 +16,7 @@ public static class AuditDocument
         {
             ["tasks_audited"] = report.Tasks.Count,
             ["canonical_failing"] = Ids(report.CanonicalFailing),
+            ["not_judged"] = Ids(report.NotJudged),
             ["flaky"] = Ids(report.FlakyTasks),
             ["weak_tests"] = Ids(report.WeakTasks),
             ["mean_mutation_score"] = Round(report.MeanMutationScore),

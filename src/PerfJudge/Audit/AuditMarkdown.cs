@@ -13,6 +13,7 @@ public static class AuditMarkdown
     [
         ("tasks audited", F($"{r.Tasks.Count} of {r.TasksInSuite}")),
         ("canonical solution fails its own tests", List(r.CanonicalFailing)),
+        ("not judged (left out by the suite's protocol)", List(r.NotJudged)),
         (F($"flaky verdicts ({r.Reruns} reruns without the store)"), List(r.FlakyTasks)),
         (F($"tasks with surviving mutants (at most {r.MaxMutants} per task)"), List(r.WeakTasks)),
         ("mean mutation score", Score(r.MeanMutationScore) + (r.MeanMutationScoreBase is { } b ? $" (base tests alone {Score(b)})" : "")),
@@ -26,7 +27,11 @@ public static class AuditMarkdown
     public static IReadOnlyList<string> Findings(TaskAudit t)
     {
         var list = new List<string>();
-        if (t.Canonical != "passed")
+        if (t.Canonical == TaskAudit.NotJudged)
+        {
+            list.Add("not judged: the suite's protocol leaves it out");
+        }
+        else if (t.Canonical != "passed")
         {
             list.Add($"canonical {t.Canonical}: {t.CanonicalDetail}");
         }

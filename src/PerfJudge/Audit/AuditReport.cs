@@ -14,7 +14,10 @@ public sealed record AuditReport(string Suite, int TasksInSuite, IReadOnlyList<T
     string? Samples, string Isolation, double Seconds)
 {
     /// <summary>Tasks whose canonical solution fails its own tests.</summary>
-    public IReadOnlyList<TaskAudit> CanonicalFailing => Tasks.Where(t => t.Canonical != "passed").ToList();
+    public IReadOnlyList<TaskAudit> CanonicalFailing => Tasks.Where(t => t.Canonical is not ("passed" or TaskAudit.NotJudged)).ToList();
+
+    /// <summary>Tasks the suite's protocol leaves out (ENAMEL's unscored tasks): no verdicts, no mutants.</summary>
+    public IReadOnlyList<TaskAudit> NotJudged => Tasks.Where(t => t.Canonical == TaskAudit.NotJudged).ToList();
 
     /// <summary>Tasks with a verdict that changed over reruns.</summary>
     public IReadOnlyList<TaskAudit> FlakyTasks => Tasks.Where(t => t.Flaky.Count > 0).ToList();

@@ -59,7 +59,7 @@ public sealed record AuditRunner(IRunner Runner, IRunner Fresh, ExecutionLimits 
             var survivors = ms.Where((_, j) => mrows[j]?.Verdict == "passed")
                 .Select(m => string.Create(CultureInfo.InvariantCulture, $"line {m.Line}: {m.Mutation}")).ToList();
             var notTests = expected.TryGetValue(t.TaskId, out var e) ? e.BaseStatus.Concat(e.PlusStatus).Count(s => s != "ok") : 0;
-            return new TaskAudit(t.TaskId, row?.Verdict ?? "not judged", row?.Detail, row?.BaseVerdict, notTests, flaky,
+            return new TaskAudit(t.TaskId, row?.Verdict ?? TaskAudit.NotJudged, row?.Detail, row?.BaseVerdict, notTests, flaky,
                 judgedMutants, killed, killedBase, survivors, costs.GetValueOrDefault(t.TaskId), duplicates.GetValueOrDefault(t.TaskId) ?? []);
         }).ToList();
     }

@@ -17,6 +17,9 @@ public sealed record TaskAudit(string TaskId, string Canonical, string? Canonica
     IReadOnlyList<string> Flaky, int Mutants, int Killed, int? KilledBase, IReadOnlyList<string> Survivors, CostAudit? Cost,
     IReadOnlyList<string> Duplicates)
 {
+    /// <summary>The canonical verdict of a task the suite's protocol does not judge (ENAMEL's unscored tasks).</summary>
+    public const string NotJudged = "not judged";
+
     /// <summary>Killed over judged mutants (null without mutants).</summary>
     public double? MutationScore => Mutants == 0 ? null : (double)Killed / Mutants;
 
