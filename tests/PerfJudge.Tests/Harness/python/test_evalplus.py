@@ -44,6 +44,18 @@ class Rules(unittest.TestCase):
         self.assertIsNone(E.contract_source("def f(a): pass", "f", "  \n"))
 
 
+class HugeOutputs(unittest.TestCase):
+    def test_a_huge_int_or_str_travels_as_a_digest_and_is_compared_exactly(self):
+        import pj_evalplus_grade as G
+        big = 18 * 10 ** 100000
+        form = G._expected_form(big)
+        self.assertEqual(form[:2], ["sha256", "int"])
+        self.assertTrue(G._matches_digest(big, form))
+        self.assertFalse(G._matches_digest(big + 1, form))
+        self.assertFalse(G._matches_digest("x" * 70000, form))
+        self.assertEqual(G._expected_form([1, 2.5]), [["l", 1, 2.5]])
+
+
 class Mutants(unittest.TestCase):
     PROGRAM = "def helper(x):\n    return x + 1\n\ndef f(xs, t):\n    for i in range(len(xs) - 1):\n" \
               "        if xs[i + 1] - xs[i] < t and True:\n            return True\n    return False\n"
