@@ -20,15 +20,3 @@ public sealed record MutantsRequest(string Program, string EntryPoint, int Max, 
     /// <inheritdoc />
     public override MutantsReply Failure(Verdict verdict, string detail) => new(verdict, detail, []);
 }
-
-/// <summary>The mutants of a <see cref="MutantsRequest"/>.</summary>
-/// <param name="Verdict">Passed when the reference parsed.</param>
-/// <param name="Detail">Why not.</param>
-/// <param name="Mutants">The mutants in source order.</param>
-public sealed record MutantsReply(Verdict Verdict, string? Detail, IReadOnlyList<Mutant> Mutants) : RunReply(Verdict, Detail);
-
-/// <summary>One mutant.</summary>
-/// <param name="Line">Line of the mutated site in the reference program.</param>
-/// <param name="Mutation">What changed, e.g. <c>&lt; -&gt; &lt;=</c>.</param>
-/// <param name="Program">The mutant's full program.</param>
-public sealed record Mutant(int Line, string Mutation, string Program);
