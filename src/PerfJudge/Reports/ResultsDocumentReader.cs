@@ -82,7 +82,7 @@ public static class ResultsDocumentReader
         "task_id", "model", "sample", "line", "verdict", "detail", "isolation", "cpu_s", "max_rss_kb", "cached",
         "efficiency", "speedup", "dps", "dps_norm", "cost", "exceeded_level", "memory_ratio", "runtime", "machine", "peak_memory_kb",
         "language", "tests_passed", "tests", "score", "max_score", "subtask_scores", "compile_s", "program_speedup",
-        "case_costs",
+        "case_costs", "base_verdict",
     };
 
     private static ResultRow ReadRow(Reader ctx, JsonNode? node, string path)
@@ -112,7 +112,8 @@ public static class ResultsDocumentReader
             r["cached"]?.GetValueKind() == JsonValueKind.True, efficiency, costs, Reader.OptStr(r, "runtime") ?? "",
             Reader.OptStr(r, "machine") ?? "", Reader.Double(r["peak_memory_kb"]) is { } peak ? (long)peak : null,
             r["controls"] is JsonObject c ? c.Where(p => p.Value?.GetValueKind() == JsonValueKind.String)
-                .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal) : null, program);
+                .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal) : null, program,
+            Reader.OptStr(r, "base_verdict"));
     }
 
     private static List<double>? CaseCosts(Reader ctx, JsonObject r, string path)

@@ -22,10 +22,11 @@ namespace PerfJudge.Results;
 /// processes) where cgroups are used, else its peak RSS; null when not measured.</param>
 /// <param name="Program">Tests, IOI score and subtask points of a whole-program task, else null.</param>
 /// <param name="Controls">How each limit was enforced (docs/security.md), e.g. <c>memory</c>: <c>cgroup-v1</c>.</param>
+/// <param name="BaseVerdict">On EvalPlus suites, the verdict on the base tests alone (<see cref="Verdict"/> is base and plus); else null.</param>
 public sealed record ResultRow(string TaskId, string Model, int Sample, int Line, string Verdict, string? Detail,
     string Isolation, double CpuSeconds, long MaxRssKb, bool Cached, RowEfficiency? Efficiency,
     IReadOnlyDictionary<string, double> Costs, string Runtime = "", string Machine = "", long? PeakMemoryKb = null,
-    IReadOnlyDictionary<string, string>? Controls = null, RowProgram? Program = null)
+    IReadOnlyDictionary<string, string>? Controls = null, RowProgram? Program = null, string? BaseVerdict = null)
 {
     /// <summary>True when the verdict is <c>passed</c>.</summary>
     public bool Passed => Verdict == "passed";

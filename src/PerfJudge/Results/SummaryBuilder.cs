@@ -30,9 +30,33 @@ public static class SummaryBuilder
             .Select(g => (n: g.Count(), c: g.Count(r => r.Passed)))
             .ToList();
         var metrics = new Dictionary<string, MetricValue>(StringComparer.Ordinal);
+        AddPassAtK(metrics, "pass@", perTask, ks);
+        if (rows.Any(r => r.BaseVerdict is not null))
+        {
+            // EvalPlus suites: pass@k on the base tests alone beside pass@k on base and plus.
+            var perTaskBase = rows.GroupBy(r => r.TaskId, StringComparer.Ordinal)
+                .Select(g => (n: g.Count(), c: g.Count(r => r.BaseVerdict == "passed"))).ToList();
+            AddPassAtK(metrics, "base_pass@", perTaskBase, ks);
+        }
+        if (rows.Any(r => r.Efficiency is not null))
+        {
+            EfficiencyMetrics.Add(metrics, rows, ks);
+        }
+        if (rows.Any(r => r.Program is not null))
+        {
+            ProgramMetrics.Add(metrics, rows);
+        }
+        var verdicts = VerdictNames.All.ToDictionary(v => v, v => rows.Count(r => r.Verdict == v.Name()));
+        var isolation = string.Join(",", rows.Select(r => r.Isolation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return new ModelSummary(model, rows.Count, perTask.Count, metrics, verdicts, isolation);
+    }
+
+    private static void AddPassAtK(Dictionary<string, MetricValue> metrics, string prefix, List<(int n, int c)> perTask,
+        IReadOnlyList<int> ks)
+    {
         foreach (var k in ks)
         {
-            var name = string.Create(CultureInfo.InvariantCulture, $"pass@{k}");
+            var name = string.Create(CultureInfo.InvariantCulture, $"{prefix}{k}");
             var tooFew = perTask.Count(t => t.n < k);
             if (perTask.Count == 0)
             {
@@ -50,16 +74,5 @@ public static class SummaryBuilder
                 metrics[name] = new MetricValue(values.Average(), ci.Low, ci.High, null);
             }
         }
-        if (rows.Any(r => r.Efficiency is not null))
-        {
-            EfficiencyMetrics.Add(metrics, rows, ks);
-        }
-        if (rows.Any(r => r.Program is not null))
-        {
-            ProgramMetrics.Add(metrics, rows);
-        }
-        var verdicts = VerdictNames.All.ToDictionary(v => v, v => rows.Count(r => r.Verdict == v.Name()));
-        var isolation = string.Join(",", rows.Select(r => r.Isolation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        return new ModelSummary(model, rows.Count, perTask.Count, metrics, verdicts, isolation);
     }
 }

@@ -8,8 +8,9 @@ namespace PerfJudge.Tasks;
 /// <param name="EntryPoint">Name of the function under test.</param>
 /// <param name="Efficiency">Generator, levels, checker and references when the task measures efficiency.</param>
 /// <param name="Program">The whole-program part of a task of kind <c>program</c> (stdin/stdout tests), else null.</param>
+/// <param name="EvalPlus">Base and plus inputs and comparison rules of a HumanEval+ or MBPP+ task, else null.</param>
 public sealed record CodeTask(string TaskId, string Prompt, string CanonicalSolution, string Test, string EntryPoint,
-    EfficiencySpec? Efficiency = null, ProgramSpec? Program = null)
+    EfficiencySpec? Efficiency = null, ProgramSpec? Program = null, EvalPlusSpec? EvalPlus = null)
 {
     /// <summary>The full reference program.</summary>
     public string ReferenceProgram => JoinProgram(Prompt, CanonicalSolution);

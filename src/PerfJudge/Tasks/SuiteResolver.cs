@@ -52,15 +52,20 @@ public sealed class SuiteResolver
                 return HumanEvalLoader.Load(Path.Combine(_suitesDir, "programs", "tasks.jsonl"), "programs");
             case "humaneval":
                 return HumanEvalLoader.Load(await DatasetPathAsync("humaneval", "HumanEval.jsonl.gz", new Uri(HumanEvalUrl), cancel), "humaneval");
+            case "humaneval+":
+                return EvalPlusLoader.Load(await DatasetPathAsync("evalplus", "HumanEvalPlus.jsonl.gz", new Uri(EvalPlusLoader.HumanEvalPlusUrl), cancel), "humaneval+");
+            case "mbpp+":
+                return EvalPlusLoader.Load(await DatasetPathAsync("evalplus", "MbppPlus.jsonl.gz", new Uri(EvalPlusLoader.MbppPlusUrl), cancel), "mbpp+");
             case "enamel":
                 return EnamelLoader.Load(await DatasetPathAsync("enamel", "enamel.csv", new Uri(EnamelLoader.Url), cancel));
             default:
                 if (!File.Exists(suite))
                 {
                     throw new SuiteFormatException(
-                        $"{suite}: no such suite file, and not a built-in suite (demo, stress, programs, humaneval, enamel)");
+                        $"{suite}: no such suite file, and not a built-in suite (demo, stress, programs, humaneval, humaneval+, mbpp+, enamel)");
                 }
-                return suite.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EnamelLoader.Load(suite) : HumanEvalLoader.Load(suite);
+                return suite.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EnamelLoader.Load(suite)
+                    : EvalPlusLoader.Recognizes(suite) ? EvalPlusLoader.Load(suite) : HumanEvalLoader.Load(suite);
         }
     }
 

@@ -77,6 +77,9 @@ public static class PythonWire
         ProgramRequest p => ProgramWire.Encode(p),
         RunCodeRequest r => RunCodeWire.Encode(r),
         ProgramPerfRequest p => ProgramWire.Encode(p),
+        ExpectedRequest e => EvalPlusWire.Encode(e),
+        EvalPlusRequest e => EvalPlusWire.Encode(e),
+        MutantsRequest m => EvalPlusWire.Encode(m),
         _ => throw new ArgumentException($"the Python runner has no wire form for {request.GetType().Name}", nameof(request)),
     };
 
@@ -88,9 +91,11 @@ public static class PythonWire
         {
             RunReply decoded = request switch
             {
-                TestRequest => new TestReply(VerdictOf(reply), Text(reply["detail"]),
+                TestRequest or EvalPlusRequest => new TestReply(VerdictOf(reply), Text(reply["detail"]),
                     Number(reply["cpu_user_s"]) + Number(reply["cpu_sys_s"]), (long)Number(reply["max_rss_kb"]), wallSeconds,
                     reply["peak_memory_bytes"] is JsonValue peak && peak.TryGetValue<long>(out var bytes) ? bytes : null, Controls(reply)),
+                ExpectedRequest => EvalPlusWire.Decode(reply),
+                MutantsRequest => EvalPlusWire.DecodeMutants(reply),
                 PerfRequest => DecodePerf(reply),
                 StressRequest => new StressReply(VerdictOf(reply), Text(reply["detail"]), WithoutEnvelope(reply)),
                 MeasureRequest => DecodeMeasure(reply),

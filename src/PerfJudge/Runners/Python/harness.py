@@ -16,9 +16,10 @@
 #   0 wire and literals  pj_wire, pj_literal
 #   1 processes          pj_candidate, pj_zygote, pj_process
 #   2 verdicts, meters   pj_verdicts, pj_meters
-#   3 cases              pj_cases, pj_bounded, pj_enamel_helpers, pj_checkers, pj_toolchains
+#   3 cases              pj_cases, pj_bounded, pj_enamel_helpers, pj_checkers, pj_toolchains,
+#                        pj_evalplus
 #   4 graders            pj_tests, pj_run, pj_perf, pj_measure, pj_refcosts, pj_fuzz, pj_stress,
-#                        pj_program
+#                        pj_program, pj_evalplus_grade, pj_mutants
 #   5 entry              harness (pj_cg_run, the callgrind meter's script, stands alone)
 # The zygote imports only layers 0-1 (forks are expensive where page faults are, ~10-25 us each on
 # small VMs, so its heap stays small); the graders are imported by the checker after it is forked.
@@ -61,7 +62,9 @@ def handlers():
     """The dispatch table: request kind -> grader(request, source) -> reply dict. A request
     without a kind (or with kind null) is a correctness judgement. Imported here, in the checker
     only: the zygote never loads the graders."""
+    import pj_evalplus_grade
     import pj_measure
+    import pj_mutants
     import pj_perf
     import pj_program
     import pj_program_levels
@@ -71,7 +74,9 @@ def handlers():
             "measure": pj_measure.measure_program, "stress": pj_stress.stress_task,
             "compile": pj_program.compile_source, "program": pj_program.judge_program,
             "run": pj_program.run_code,
-            "program_perf": pj_program_levels.judge_program_task}
+            "program_perf": pj_program_levels.judge_program_task,
+            "evalplus_expected": pj_evalplus_grade.expected_outputs,
+            "evalplus": pj_evalplus_grade.judge, "mutants": pj_mutants.mutants_request}
 
 
 def dispatch(request, source, table):

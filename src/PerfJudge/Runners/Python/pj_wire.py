@@ -13,20 +13,26 @@ import json
 import marshal
 import math
 import os
+import re
 import select
 import struct
 import time
 
 MAX_FRAME = 64 << 20
 _SCALARS = (type(None), bool, int, float, str)
+# Ints longer than this many bits travel as ["x", hex digits]: int <-> hex text is linear, while
+# int <-> decimal text is quadratic in CPython (a million-digit result took minutes).
+BIG_INT_BITS = 1 << 14
 
 
 def encode(value, depth=0):
     if depth > 200:
         raise TypeError("value nested deeper than 200 levels")
     t = type(value)
-    if value is None or t is bool or t is str or t is int:
+    if value is None or t is bool or t is str:
         return value
+    if t is int:
+        return value if value.bit_length() <= BIG_INT_BITS else ["x", format(value, "x")]
     if t is float:
         if value != value:
             return ["nan"]
@@ -35,8 +41,9 @@ def encode(value, depth=0):
         return value
     if t is list or t is tuple:
         tag = "l" if t is list else "t"
-        # Fast path: a flat sequence of finite scalars is sent as is.
-        if all(type(v) in _SCALARS and (type(v) is not float or math.isfinite(v)) for v in value):
+        # Fast path: a flat sequence of finite scalars (and ints of usual size) is sent as is.
+        if all(type(v) in _SCALARS and (type(v) is not float or math.isfinite(v))
+               and (type(v) is not int or v.bit_length() <= BIG_INT_BITS) for v in value):
             return [tag, *value]
         return [tag] + [encode(v, depth + 1) for v in value]
     if t is dict:
@@ -54,6 +61,9 @@ def encode(value, depth=0):
     if t is complex:
         return ["c", encode(value.real), encode(value.imag)]
     raise TypeError("not plain data: %s" % t.__name__)
+
+
+_HEX = re.compile(r"-?[0-9a-f]{1,%d}" % (MAX_FRAME,))
 
 
 class BadData(Exception):
@@ -88,6 +98,8 @@ def decode(obj, depth=0):
         return math.nan
     if tag == "inf" and len(items) == 1 and items[0] in (1, -1):
         return math.inf * items[0]
+    if tag == "x" and len(items) == 1 and type(items[0]) is str and _HEX.fullmatch(items[0]):
+        return int(items[0], 16)
     if tag == "b" and len(items) == 1 and type(items[0]) is str:
         return bytes.fromhex(items[0])
     if tag == "c" and len(items) == 2:

@@ -58,8 +58,10 @@ class Dispatch(unittest.TestCase):
                                  "id": 4, "wall_s": reply["wall_s"]})
         json.dumps(reply)
 
-    def test_the_table_holds_the_eight_kinds(self):
+    def test_the_table_holds_the_eleven_kinds(self):
+        import pj_evalplus_grade
         import pj_measure
+        import pj_mutants
         import pj_perf
         import pj_program
         import pj_program_levels
@@ -71,7 +73,10 @@ class Dispatch(unittest.TestCase):
                                               "compile": pj_program.compile_source,
                                               "program": pj_program.judge_program,
                                               "run": pj_program.run_code,
-                                              "program_perf": pj_program_levels.judge_program_task})
+                                              "program_perf": pj_program_levels.judge_program_task,
+                                              "evalplus_expected": pj_evalplus_grade.expected_outputs,
+                                              "evalplus": pj_evalplus_grade.judge,
+                                              "mutants": pj_mutants.mutants_request})
 
 
 class Worker(unittest.TestCase):

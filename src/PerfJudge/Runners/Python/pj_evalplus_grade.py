@@ -1,0 +1,195 @@
+"""EvalPlus graders (HumanEval+ and MBPP+). Layer 4 (graders): imports pj_wire, pj_process,
+pj_verdicts, pj_evalplus.
+
+"evalplus_expected": runs a task's canonical solution, sandboxed like any candidate, on its
+base and plus inputs; the contract is checked first on a copy of the arguments, and an input it
+rejects is no test. Replies each input's status ("ok", "rejected", or "raised: ...") and the
+canonical's output in the wire's tagged form, wrapped in a one-element list (null: no test).
+
+"evalplus": one sample against one input set (base or plus) with the expected outputs of
+"evalplus_expected", compared by EvalPlus's rules (pj_evalplus.accepts)."""
+import hashlib
+import json
+import time
+
+import pj_evalplus
+from pj_process import CandidateGone, NotPlainResult, NotShippable, reply_value
+from pj_verdicts import ended_verdict, finalize, harness_error, load_program, raised_verdict
+from pj_wire import decode, encode
+
+_WRAPPER = """
+def __pj_expected(*args):
+    import copy
+    if %(checked)s:
+        try:
+            __pj_contract(*copy.deepcopy(args))
+        except Exception:
+            return ["rejected"]
+    out = __pj_plain(globals()[%(entry)r](*args))
+    if %(not_none)s:
+        out = out is not None
+    return ["ok", out]
+"""
+
+# Counter, OrderedDict and defaultdict results compare equal to dicts in EvalPlus; the wire carries
+# only exact built-in types, so the candidate's process turns them into dicts before sending.
+_PLAIN = """
+def __pj_plain(out):
+    import collections
+    if type(out) in (collections.Counter, collections.OrderedDict, collections.defaultdict):
+        return dict(out)
+    return out
+
+def __pj_evalplus_call(*args):
+    return __pj_plain(globals()[%r](*args))
+"""
+
+
+def expected_outputs(request, source):
+    limits = request["limits"]
+    program = request["program"]
+    contract = pj_evalplus.contract_source(program, request["entry_point"], request.get("contract"))
+    not_none = request["dataset"] == "mbpp" and request["entry_point"] in pj_evalplus.MBPP_NOT_NONE
+    wrapped = program + "\n\n" + (contract or "") + _PLAIN % request["entry_point"] + _WRAPPER % {
+        "checked": contract is not None, "entry": request["entry_point"], "not_none": not_none}
+    cand = source.spawn()
+    try:
+        result = _expected(request, cand, wrapped, limits)
+    except BaseException as exc:
+        result = harness_error(exc)
+    return finalize(result, cand, limits)
+
+
+def _expected(request, cand, program, limits):
+    deadline = time.monotonic() + limits["wall_seconds"]
+    failure = load_program(cand, program, "__pj_expected", limits, deadline)
+    if failure is not None:
+        return failure
+    result = {"verdict": "passed"}
+    for part in ("base", "plus"):
+        inputs = pj_evalplus.load_inputs(request["dataset"], request["task_id"],
+                                         request[part + "_inputs"])
+        statuses, outputs = [], []
+        started = time.monotonic()
+        for args in inputs:
+            try:
+                reply = reply_value(cand.call(args, deadline))
+            except CandidateGone as gone:
+                ended = ended_verdict(cand, str(gone), limits)
+                ended["detail"] = "canonical solution, %s input %d: %s" % (
+                    part, len(statuses), ended.get("detail"))
+                return ended
+            except NotPlainResult as bad:
+                statuses.append("raised: %s" % bad)
+                outputs.append(None)
+                continue
+            except Exception as exc:
+                raised = getattr(exc, "perfjudge_raised", None) or (type(exc).__name__, str(exc))
+                statuses.append("raised: %s: %s" % (raised[0], raised[1][:200]))
+                outputs.append(None)
+                continue
+            statuses.append(reply[0])
+            outputs.append(_expected_form(reply[1]) if reply[0] == "ok" else None)
+        result[part + "_status"] = statuses
+        result[part + "_outputs"] = outputs
+        result[part + "_seconds"] = time.monotonic() - started
+    return result
+
+
+# An expected int or str longer than this (hex digits, characters) travels as its digest: HumanEval+
+# 83 and 139 have outputs of hundreds of kilobytes each (147 MB for one task), which the engine
+# would otherwise carry in every request of the task.
+DIGEST_FROM = 1 << 16
+
+
+def _digest_text(value):
+    """The text a huge int or str is digested as (None: not digested)."""
+    t = type(value)
+    if t is int and value.bit_length() > 4 * DIGEST_FROM:
+        return format(value, "x")
+    if t is str and len(value) > DIGEST_FROM:
+        return value
+    return None
+
+
+def _expected_form(value):
+    """[encoded value], or ["sha256", type name, digest] for a huge int or str (compared exactly)."""
+    text = _digest_text(value)
+    if text is None:
+        return [encode(value)]
+    return ["sha256", type(value).__name__, hashlib.sha256(text.encode()).hexdigest()]
+
+
+def _matches_digest(out, exp):
+    if type(out).__name__ != exp[1] or type(out) not in (int, str):
+        return False
+    text = _digest_text(out)
+    return text is not None and hashlib.sha256(text.encode()).hexdigest() == exp[2]
+
+
+def judge(request, source):
+    limits = request["limits"]
+    cand = source.spawn()
+    try:
+        result = _judge(request, cand, limits)
+    except BaseException as exc:
+        result = harness_error(exc)
+    return finalize(result, cand, limits)
+
+
+def _judge(request, cand, limits):
+    deadline = time.monotonic() + limits["wall_seconds"]
+    dataset, entry = request["dataset"], request["entry_point"]
+    inputs = pj_evalplus.load_inputs(dataset, request["task_id"], request["inputs"])
+    expected = json.loads(request["expected"])
+    if len(expected) != len(inputs):
+        return {"verdict": "sandbox_error", "detail": "%d inputs but %d expected outputs"
+                % (len(inputs), len(expected))}
+    failure = load_program(cand, request["program"] + "\n\n" + _PLAIN % entry, "__pj_evalplus_call", limits,
+                           deadline)
+    if failure is not None:
+        return failure
+    opaque_ok = dataset == "mbpp" and entry in pj_evalplus.MBPP_NOT_NONE
+    tests = 0
+    for i, (args, exp) in enumerate(zip(inputs, expected)):
+        if exp is None:  # rejected by the contract, or the canonical failed on it: no test
+            continue
+        tests += 1
+        try:
+            out = reply_value(cand.call(args, deadline))
+        except CandidateGone as gone:
+            return ended_verdict(cand, str(gone), limits)
+        except NotPlainResult as bad:
+            if not opaque_ok:
+                return {"verdict": "failed", "detail": "input %d: %s" % (i, bad), "calls": tests}
+            out = pj_evalplus.Opaque()
+        except NotShippable as bad:
+            return {"verdict": "sandbox_error", "detail": "input %d cannot be sent: %s" % (i, bad)}
+        except Exception as exc:
+            raised = getattr(exc, "perfjudge_raised", None)
+            if raised is not None:
+                result = raised_verdict(raised[0], raised[1], tests)
+                result["detail"] = "input %d: %s" % (i, result["detail"])
+                return result
+            raise
+        if len(exp) == 3:  # a digest: exact comparison of a huge int or str
+            if not _matches_digest(out, exp):
+                return {"verdict": "failed", "calls": tests, "detail": "input %d: expected a %s with sha256 %s, got %s"
+                        % (i, exp[1], exp[2][:16], _short(out))}
+            continue
+        want = decode(exp[0])
+        if not pj_evalplus.accepts(dataset, entry, args, out, want, request["atol"]):
+            return {"verdict": "failed", "calls": tests, "detail": "input %d: expected %s, got %s"
+                    % (i, _short(want), _short(out))}
+    return {"verdict": "passed", "calls": tests}
+
+
+def _short(value):
+    if type(value) is pj_evalplus.Opaque:
+        return "a value that is not plain data"
+    if type(value) is int and value.bit_length() > 4096:  # repr of a huge int is quadratic
+        return "an int of %d bits" % value.bit_length()
+    if type(value) is str and len(value) > 4096:
+        return "a str of %d characters" % len(value)
+    text = repr(value)
+    return text if len(text) <= 120 else text[:117] + "..."
