@@ -14,7 +14,7 @@ import time
 from pj_cases import check_output
 from pj_meters import make_meter
 from pj_process import CandidateGone, NotPlainResult, reply_value
-from pj_verdicts import ended_verdict, finalize, load_program
+from pj_verdicts import ended_verdict, finalize, load_program, stray_processes
 
 FAR_OVER = 5.0  # a case this many times over its level's CPU limit stops the program early
 
@@ -34,6 +34,10 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
             result.update(failure)
             return finalize(result, cand, limits)
         outputs = []
+        stray = stray_processes(cand, "after loading")
+        if stray is not None:
+            result.update(stray)
+            return finalize(result, cand, limits)
         if cases:
             # Warm-up on the first (level-0, unscored) case: the first call in a fresh process
             # pays for cold code paths.
@@ -41,6 +45,10 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                 cand.call(cases[0][1], deadline)
             except CandidateGone as gone:
                 result.update(ended_verdict(cand, str(gone), limits))
+                return finalize(result, cand, limits)
+            stray = stray_processes(cand, "after the warm-up call")
+            if stray is not None:
+                result.update(stray)
                 return finalize(result, cand, limits)
         for i, (level, args) in enumerate(cases):
             wall_limit = case_limits[level][1] if case_limits else limits["wall_seconds"]
@@ -54,7 +62,14 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                     break
                 result.update(ended_verdict(cand, str(gone), limits))
                 return finalize(result, cand, limits)
-            cost = meter() - before
+            after = meter()
+            stray = stray_processes(cand, "after case %d" % i)
+            if stray is None and (before is None or after is None):
+                stray = {"verdict": "crashed", "detail": "the measured process ended during case %d" % i}
+            if stray is not None:
+                result.update(stray)
+                return finalize(result, cand, limits)
+            cost = after - before
             result["times"][i] = cost
             try:
                 output = reply_value(reply)
