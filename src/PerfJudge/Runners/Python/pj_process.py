@@ -45,7 +45,8 @@ class OutputCounter:
 
     def __init__(self, fd):
         self.fd, self.count, self.cap = fd, 0, None
-        os.set_blocking(fd, False)
+        if fd is not None:
+            os.set_blocking(fd, False)
 
     def drain(self):
         while self.fd is not None:
@@ -101,7 +102,7 @@ def _frame(message):
 class Candidate:
     """The checker's handle on one candidate process forked by the zygote."""
 
-    def __init__(self, source, serial, pid, wfd, rfd, pidfd, uid, scratch, out_fd):
+    def __init__(self, source, serial, pid, wfd, rfd, pidfd, uid, scratch, out_fd=None):
         self.source, self.serial, self.pid = source, serial, pid
         self.wfd, self.rfd, self.pidfd, self.uid, self.scratch = wfd, rfd, pidfd, uid, scratch
         os.set_blocking(wfd, False)  # writes to the candidate wait with a deadline (pj_wire.write_all)
@@ -121,7 +122,7 @@ class Candidate:
                 self.cgroup_mark = pj_cgroup.prepare(limits)
             except OSError as exc:
                 return ("sandbox", "cgroup limits", repr(exc))
-        self.output.cap = limits["output_bytes"]
+        self.output.cap = limits.get("output_bytes")
         try:
             send_marshal(self.wfd, {"program": program, "entry_point": entry_point, "limits": limits}, deadline)
             hello = recv_json(self.rfd, deadline, self.output)
@@ -269,6 +270,11 @@ def reply_value(reply):
             raise NotPlainResult(reply.bad)
         return reply.value
     kind = _frame(reply)
+    if kind == "ok" and len(reply) == 2:  # a frame not decoded by call()
+        try:
+            return decode(reply[1])
+        except (BadData, ValueError, TypeError, IndexError, RecursionError, MemoryError):
+            raise NotPlainResult("malformed value")
     if kind == "raise" and len(reply) == 3:
         name, message = text_field(reply[1], NAME_CHARS), text_field(reply[2], MESSAGE_CHARS)
         cls = _BUILTIN_EXC.get(name, RuntimeError)

@@ -100,7 +100,8 @@ def finalize(result, cand, limits):
     """Ends the candidate and adds its exit status, rusage and the output-limit check."""
     (status, utime, stime, maxrss, minflt), out_size = cand.finish()
     result.setdefault("status", describe_status(status))
-    result["detail"] = cut_detail(result.get("detail"))
+    if "detail" in result:
+        result["detail"] = cut_detail(result["detail"])
     if out_size >= limits["output_bytes"] and result.get("verdict") != "sandbox_error":
         result["verdict"] = "output_limit"
         result["detail"] = "wrote %d bytes or more to stdout/stderr (limit %d)" % (
