@@ -113,3 +113,37 @@ public sealed class CheckerSurvivalTests
         }
     }
 }
+
+/// <summary>Through the CLI: a forged 40 MiB error message leaves a small results file and store.</summary>
+[Collection(SandboxTests.Name)]
+public sealed class ForgedMessageStoreTests
+{
+    [Fact]
+    public async Task A_forged_40_MiB_error_message_keeps_the_results_file_and_the_store_small()
+    {
+        var dir = TestData.TempDir();
+        var suite = Path.Combine(dir, "suite.jsonl");
+        await File.WriteAllTextAsync(suite, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            task_id = "forged/0", prompt = "def f(x):\n", canonical_solution = "    return 2 * x\n",
+            test = "def check(candidate):\n    assert candidate(3) == 6\n", entry_point = "f",
+        }) + "\n");
+        var samples = Path.Combine(dir, "samples.jsonl");
+        var forged = "import os\ndef f(x):\n    b = ('[\"raise\",\"ValueError\",\"' + 'x' * (40 << 20) + '\"]').encode()\n    os.write(4, len(b).to_bytes(4, 'big') + b)\n    import time\n    time.sleep(60)\n";
+        await File.WriteAllLinesAsync(samples,
+        [
+            System.Text.Json.JsonSerializer.Serialize(new { task_id = "forged/0", model = "forger", solution = forged }),
+            System.Text.Json.JsonSerializer.Serialize(new { task_id = "forged/0", model = "honest", completion = "    return 2 * x\n" }),
+        ]);
+        var json = Path.Combine(dir, "out.json");
+        var store = Path.Combine(dir, "store.db");
+        var outcome = await CliRunner.RunAsync("eval", "--suite", suite, "--samples", samples, "--json", json, "--store", store, "--timeout", "5");
+        Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+        var rows = outcome.Json!["results"]!.AsArray().ToDictionary(r => r!["model"]!.GetValue<string>(), r => r!["verdict"]!.GetValue<string>());
+        Assert.Equal("error", rows["forger"]);
+        Assert.Equal("passed", rows["honest"]);
+        Assert.InRange(new FileInfo(json).Length, 1, 256 << 10);
+        var stored = Directory.GetFiles(dir, "store.db*").Sum(f => new FileInfo(f).Length);
+        Assert.InRange(stored, 1, 2 << 20);
+    }
+}

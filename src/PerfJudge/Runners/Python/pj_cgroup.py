@@ -233,6 +233,16 @@ def cpu_ns():
     return None
 
 
+def cpu_since(mark):
+    """CPU ns of the worker's group since prepare(mark) (v1 resets the counter there), or None."""
+    if mark is None or not _VERSION:
+        return None
+    now = cpu_ns()
+    if now is None:
+        return None
+    return now if _VERSION == "v1" else now - mark.get("cpu_us", 0) * 1000
+
+
 def members():
     """Pids of the processes in the worker's group (the zygote, the candidate and whatever it
     started), or None without cgroups."""

@@ -1,6 +1,6 @@
 """One program over a list of cases in one fresh candidate process, each call measured: what the
 efficiency grader, the measure request and the stress search all run. Layer 4 (graders, lowest):
-imports pj_process, pj_verdicts, pj_meters, pj_cases.
+imports pj_cgroup, pj_process, pj_verdicts, pj_meters, pj_cases.
 
 Cost of one case = the meter's reading (default: on-CPU time of the candidate process, all its
 threads, exited ones too: pj_meters.cpu_ns) from just before its arguments are sent until its whole
@@ -11,6 +11,7 @@ repetition helps the next.
 """
 import time
 
+import pj_cgroup
 from pj_cases import check_output
 from pj_meters import make_meter
 from pj_process import CandidateGone, NotPlainResult, reply_value
@@ -34,6 +35,9 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
             result.update(failure)
             return finalize(result, cand, limits)
         outputs = []
+        # Import is not measured (ENAMEL's protocol) but bounded (deadline, RLIMIT_CPU) and reported.
+        load_ns = pj_cgroup.cpu_since(cand.cgroup_mark)
+        result["load_cpu_s"] = load_ns * 1e-9 if load_ns is not None else None
         stray = stray_processes(cand, "after loading")
         if stray is not None:
             result.update(stray)
