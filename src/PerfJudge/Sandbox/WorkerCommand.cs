@@ -145,7 +145,9 @@ public sealed class WorkerCommand
             // candidate to its own uid and to clean up after it; the candidate ends with none.
             Add("--cap-drop", "ALL");
             // SYS_PTRACE: the checker opens performance counters on candidates of other uids.
-            foreach (var cap in new[] { "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER", "CAP_SYS_PTRACE" })
+            // SYS_ADMIN: the zygote gives every candidate a new IPC namespace (unshare), so SysV
+            // and POSIX IPC objects of one candidate are invisible to the next.
+            foreach (var cap in new[] { "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER", "CAP_SYS_PTRACE", "CAP_SYS_ADMIN" })
             {
                 Add("--cap-add", cap);
             }

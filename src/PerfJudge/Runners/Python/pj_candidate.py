@@ -51,17 +51,15 @@ def _close_from(low):
                 pass  # the listing's own descriptor, closed already
 
 
-def _sandbox_self(rfd, wfd, uid, scratch, limits):
-    """Private work dir, capped output file, no other descriptors, rlimits, own uid."""
+def _sandbox_self(rfd, wfd, uid, scratch, limits, out):
+    """Private work dir, output into the pipe the checker counts, no other descriptors, rlimits,
+    own uid."""
     os.mkdir(scratch, 0o755)
     workdir = os.path.join(scratch, "w")
-    outpath = os.path.join(scratch, "out")
     os.mkdir(workdir, 0o700)
     os.chdir(workdir)  # before the chown: this root has no CAP_DAC_OVERRIDE
-    out = os.open(outpath, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     if uid is not None:
         os.chown(workdir, uid, uid)
-        os.chown(outpath, uid, uid)
     null = os.open("/dev/null", os.O_RDONLY)
     os.dup2(null, 0)
     os.dup2(out, 1)
@@ -93,7 +91,7 @@ def _sandbox_self(rfd, wfd, uid, scratch, limits):
     return 3, 4
 
 
-def candidate_main(rfd, wfd, uid, scratch):
+def candidate_main(rfd, wfd, uid, scratch, out):
     # Wait for the program before doing anything else: until now this process holds nothing
     # but the harness.
     try:
@@ -102,7 +100,7 @@ def candidate_main(rfd, wfd, uid, scratch):
         os._exit(70)
     if "argv" in setup or "script" in setup:
         run_whole_program(setup, rfd, wfd, uid, scratch)  # never returns
-    rfd, wfd = _sandbox_self(rfd, wfd, uid, scratch, setup["limits"])
+    rfd, wfd = _sandbox_self(rfd, wfd, uid, scratch, setup["limits"], out)
     # sys.stdin/stdout/stderr of the zygote already sit on fds 0-2 and have never been written.
     sys.argv = ["candidate"]
     if setup["limits"].get("gc") is False:

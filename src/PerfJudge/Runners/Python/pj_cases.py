@@ -3,6 +3,7 @@ or made by its input generator per level), and its output checker. Layer 3 (case
 pj_literal and pj_enamel_helpers."""
 import hashlib
 import json
+import os
 import random
 
 import pj_enamel_helpers
@@ -10,6 +11,11 @@ import pj_literal
 
 _code_cache = {}
 _inputs = {}
+# Mixed into every generator seed: the seed, the task id and the generator are public, so without
+# it a program could regenerate the measured inputs while it is imported (not measured) and look
+# its answers up. Drawn in the checker, whose memory no candidate shares (candidates are forked
+# from the zygote, which never holds it); new for every worker, so inputs differ between runs.
+_SECRET = os.urandom(16).hex()
 
 
 def compiled(source, name):
@@ -80,7 +86,8 @@ def generate_cases(request):
     """[(level, args)] for the task, generated once per (task, seed, generator, levels) and kept.
     A level that carries literal inputs (Python literals of argument tuples) uses them as they are;
     else case cid of level lid is generate_input(size, lid, cid) with random seeded by
-    "seed/task_id/lid/cid", a non-tuple result standing for a single argument."""
+    "secret/seed/task_id/lid/cid" (the secret: this checker's, see _SECRET), a non-tuple result
+    standing for a single argument."""
     key = (request["task_id"], request["seed"],
            hashlib.sha256(request["generator"].encode()).hexdigest(),
            hashlib.sha256(json.dumps(request["levels"], sort_keys=True).encode()).hexdigest())
@@ -94,7 +101,7 @@ def generate_cases(request):
             cases.extend((lid, pj_literal.parse_args(text)) for text in level["inputs"])
             continue
         for cid in range(level["count"]):
-            random.seed("%s/%s/%d/%d" % (request["seed"], request["task_id"], lid, cid))
+            random.seed("%s/%s/%s/%d/%d" % (_SECRET, request["seed"], request["task_id"], lid, cid))
             args = generate(level["size"], lid, cid)
             cases.append((lid, args if type(args) is tuple else (args,)))
     if len(_inputs) > 16:

@@ -1,4 +1,4 @@
-"""Meters and the one median. Layer 2 (verdicts and meters): imports nothing of the harness.
+"""Meters and the one median. Layer 2 (verdicts and meters): imports pj_cgroup (layer 1).
 
 Costs are read by this trusted process from outside the candidate: the kernel's per-process CPU
 clock, or performance counters opened on the candidate's pid before its program is loaded
@@ -11,6 +11,8 @@ import ctypes
 import os
 import struct
 import time
+
+import pj_cgroup
 
 PERF_TYPE_HARDWARE = 0
 PERF_TYPE_SOFTWARE = 1
@@ -89,7 +91,10 @@ def read_counter(fd):
 
 def make_meter(name, cand):
     """A function returning the candidate's cost so far, in the meter's unit: seconds for
-    cpu/wall/task-clock, instructions for instructions. Any other name is the cpu meter.
+    cpu/wall/task-clock, instructions for instructions, or None when the measured process is gone
+    (a verdict, never a cost of 0). Any other name is the cpu meter: the CPU time of the worker's
+    cgroup when the candidate runs in it (every process it starts is born there and counts), else
+    the candidate process's own CPU clock. Counters are opened with `inherit`, so children count.
     Call before the program is loaded (a counter opened later would miss the load)."""
     if name in EVENTS:
         fd = open_counter(name, cand.pid)
@@ -98,7 +103,12 @@ def make_meter(name, cand):
         return lambda: read_counter(fd)[0] * scale
     if name == "wall":
         return lambda: time.monotonic_ns() * 1e-9
-    return lambda: (cpu_ns(cand.pid) or 0) * 1e-9
+    def cpu():
+        ns = pj_cgroup.cpu_ns() if cand.cgroup_mark is not None else None
+        if ns is None:
+            ns = cpu_ns(cand.pid)
+        return ns * 1e-9 if ns is not None else None
+    return cpu
 
 
 def pin(request):

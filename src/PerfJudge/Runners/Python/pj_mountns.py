@@ -28,8 +28,9 @@ MNT_DETACH = 2
 # statvfs flags that a bind remount in a user namespace must keep (they are locked).
 _LOCKED = {os.ST_NOSUID: MS_NOSUID, os.ST_NODEV: MS_NODEV, os.ST_NOEXEC: MS_NOEXEC}
 # Kept in the bounding set (as bubblewrap's --cap-add does at that level): chown, dac_override,
-# fowner, kill, setgid, setuid, sys_ptrace.
-KEEP_CAPS = {0, 1, 3, 5, 6, 7, 19}
+# fowner, kill, setgid, setuid, sys_ptrace, sys_admin (the zygote gives each candidate a new IPC
+# namespace; candidates lose every capability when they change uid).
+KEEP_CAPS = {0, 1, 3, 5, 6, 7, 19, 21}
 PR_CAPBSET_DROP = 24
 
 _libc = ctypes.CDLL(None, use_errno=True)

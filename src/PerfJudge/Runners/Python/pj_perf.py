@@ -134,4 +134,5 @@ def summarize(runs, estimate, overhead=None):
     return {"verdict": last.get("verdict"), "detail": last.get("detail"), "times": times,
             "rounds": len(runs), "exceeded_level": min(exceeded) if exceeded else None,
             "max_rss_kb": max(r.get("max_rss_kb", 0) for r in runs),
+            "load_cpu_s": max((r["load_cpu_s"] for r in runs if r.get("load_cpu_s") is not None), default=None),
             "cpu_s": sum(r.get("cpu_user_s", 0) + r.get("cpu_sys_s", 0) for r in runs)}

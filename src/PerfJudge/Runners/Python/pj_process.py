@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import sys
+import time
 
 import pj_cgroup
 from pj_cleanup import remove_tree
@@ -28,8 +29,67 @@ class NotShippable(Exception):
     """The test passed an argument that is not plain data, so it cannot reach the candidate."""
 
 
+class Decoded:
+    """An "ok" reply whose value was decoded as it arrived (before the deadline was checked);
+    `bad` is the reason when the value is malformed."""
+    __slots__ = ("value", "bad")
+
+    def __init__(self, value, bad):
+        self.value, self.bad = value, bad
+
+
+class OutputCounter:
+    """The checker's end of the candidate's stdout/stderr pipe: drained whenever the checker waits
+    for the candidate, counted and discarded. The cap is enforced as the bytes are written (a
+    file's size at the end could be truncated away), and a candidate over it is stopped."""
+
+    def __init__(self, fd):
+        self.fd, self.count, self.cap = fd, 0, None
+        if fd is not None:
+            os.set_blocking(fd, False)
+
+    def drain(self):
+        while self.fd is not None:
+            try:
+                chunk = os.read(self.fd, 1 << 16)
+            except BlockingIOError:
+                break
+            except OSError:
+                chunk = b""
+            if not chunk:  # every writer closed it
+                os.close(self.fd)
+                self.fd = None
+                break
+            self.count += len(chunk)
+            if self.cap is not None and self.count >= self.cap:
+                raise CandidateGone("output")
+
+    def close(self):
+        if self.fd is not None:
+            try:
+                self.drain()
+            except CandidateGone:
+                pass
+            if self.fd is not None:
+                os.close(self.fd)
+                self.fd = None
+
+
+# Exceptions a call may re-raise in the test. Control-flow exceptions are not among them: a
+# StopIteration raised inside map()'s function ends the iteration silently (all(map(...)) would be
+# True), so a candidate's StopIteration, GeneratorExit, KeyboardInterrupt, SystemExit ... become
+# RuntimeError, an error of the candidate.
+_CONTROL_FLOW = {"StopIteration", "StopAsyncIteration"}
 _BUILTIN_EXC = {name: obj for name, obj in vars(builtins).items()
-                if isinstance(obj, type) and issubclass(obj, Exception)}
+                if isinstance(obj, type) and issubclass(obj, Exception) and name not in _CONTROL_FLOW}
+NAME_CHARS = 100  # a candidate's exception name, as the checker keeps it
+MESSAGE_CHARS = 500  # a candidate's exception message, as the checker keeps it
+
+
+def text_field(value, limit):
+    """A text field of a candidate's frame, cut to `limit` characters; anything else (a nested
+    array, a huge number) is not text and is never converted."""
+    return value[:limit] if type(value) is str else "<%s>" % type(value).__name__
 
 
 def _frame(message):
@@ -42,9 +102,11 @@ def _frame(message):
 class Candidate:
     """The checker's handle on one candidate process forked by the zygote."""
 
-    def __init__(self, source, serial, pid, wfd, rfd, pidfd, uid, scratch):
+    def __init__(self, source, serial, pid, wfd, rfd, pidfd, uid, scratch, out_fd=None):
         self.source, self.serial, self.pid = source, serial, pid
         self.wfd, self.rfd, self.pidfd, self.uid, self.scratch = wfd, rfd, pidfd, uid, scratch
+        os.set_blocking(wfd, False)  # writes to the candidate wait with a deadline (pj_wire.write_all)
+        self.output = OutputCounter(out_fd)
         self.exit = None
         self.cgroup_mark = None  # pj_cgroup.prepare's counters, when the worker's cgroups are used
         self.cgroup = {}  # what pj_cgroup.collect read about this candidate
@@ -60,34 +122,49 @@ class Candidate:
                 self.cgroup_mark = pj_cgroup.prepare(limits)
             except OSError as exc:
                 return ("sandbox", "cgroup limits", repr(exc))
+        self.output.cap = limits.get("output_bytes")
         try:
-            send_marshal(self.wfd, {"program": program, "entry_point": entry_point, "limits": limits})
-            hello = recv_json(self.rfd, deadline)
+            send_marshal(self.wfd, {"program": program, "entry_point": entry_point, "limits": limits}, deadline)
+            hello = recv_json(self.rfd, deadline, self.output)
         except TimeoutError:
             return ("timeout", None, None)
+        except CandidateGone as gone:
+            return (str(gone), None, None)
         except (EOFError, OSError, BadData, ValueError):
             return ("ended", None, None)
         kind = _frame(hello)
         if kind == "loaderr" and len(hello) == 3:
-            return ("loaderr", str(hello[1]), str(hello[2]))
+            return ("loaderr", text_field(hello[1], NAME_CHARS), text_field(hello[2], MESSAGE_CHARS))
         if kind != "ready":
             return ("protocol", None, None)
         return None
 
     def call(self, args, deadline):
-        """One call; returns the raw reply, or raises CandidateGone."""
+        """One call; returns the reply (an "ok" value already decoded, as Decoded), or raises
+        CandidateGone. Every step is bounded (frame size, digits, depth, hash collisions) and
+        inside the deadline: a reply that arrives in time but takes long to decode is late."""
         try:
-            send_marshal(self.wfd, ("call", args))
+            send_marshal(self.wfd, ("call", args), deadline)
         except ValueError:
             raise NotShippable("an argument is not plain data")
+        except TimeoutError:
+            raise CandidateGone("timeout")
         except OSError:
             raise CandidateGone("ended")
         try:
-            return recv_json(self.rfd, deadline)
+            reply = recv_json(self.rfd, deadline, self.output)
         except TimeoutError:
             raise CandidateGone("timeout")
         except (EOFError, OSError, BadData, ValueError):
             raise CandidateGone("ended")
+        if _frame(reply) == "ok" and len(reply) == 2:
+            try:
+                reply = Decoded(decode(reply[1]), None)
+            except (BadData, ValueError, TypeError, IndexError, RecursionError, MemoryError):
+                reply = Decoded(None, "malformed value")
+            if time.monotonic() > deadline:
+                raise CandidateGone("timeout")
+        return reply
 
     def kill(self):
         try:
@@ -118,10 +195,12 @@ class Candidate:
                 os.close(fd)
             except OSError:
                 pass
-        try:
-            out_size = os.lstat(os.path.join(self.scratch, "out")).st_size
+        self.output.close()
+        out_size = self.output.count
+        try:  # whole programs write their output into a file (pj_program reads it)
+            out_size = max(out_size, os.lstat(os.path.join(self.scratch, "out")).st_size)
         except OSError:
-            out_size = 0
+            pass
         try:
             remove_tree(self.scratch)
         except OSError as exc:
@@ -137,7 +216,7 @@ class CandidateSource:
         self.exits = {}
 
     def _receive(self):
-        data, fds, _, _ = socket.recv_fds(self.ctrl, 4096, 3)
+        data, fds, _, _ = socket.recv_fds(self.ctrl, 4096, 4)
         if not data:
             raise RuntimeError("zygote is gone")
         msg = json.loads(data)
@@ -153,7 +232,7 @@ class CandidateSource:
             if got is not None:
                 (_, serial, pid), fds = got
                 return Candidate(self, serial, pid, fds[0], fds[1], fds[2],
-                                 uid_for(self.uid_base, serial), scratch_for(self.scratch_root, serial))
+                                 uid_for(self.uid_base, serial), scratch_for(self.scratch_root, serial), fds[3])
 
     def wait_exit(self, serial):
         while serial not in self.exits:
@@ -186,14 +265,18 @@ def reply_value(reply):
     """Turns a candidate's reply into a plain value, or raises what the test should see: the
     built-in exception the candidate raised (its (name, message) in .perfjudge_raised; a name
     that is no built-in exception becomes RuntimeError), NotPlainResult, or CandidateGone."""
+    if type(reply) is Decoded:
+        if reply.bad is not None:
+            raise NotPlainResult(reply.bad)
+        return reply.value
     kind = _frame(reply)
-    if kind == "ok" and len(reply) == 2:
+    if kind == "ok" and len(reply) == 2:  # a frame not decoded by call()
         try:
             return decode(reply[1])
-        except (BadData, ValueError, TypeError, IndexError, RecursionError):
+        except (BadData, ValueError, TypeError, IndexError, RecursionError, MemoryError):
             raise NotPlainResult("malformed value")
     if kind == "raise" and len(reply) == 3:
-        name, message = str(reply[1]), str(reply[2])
+        name, message = text_field(reply[1], NAME_CHARS), text_field(reply[2], MESSAGE_CHARS)
         cls = _BUILTIN_EXC.get(name, RuntimeError)
         try:
             exc = cls(message)
@@ -202,5 +285,5 @@ def reply_value(reply):
         exc.perfjudge_raised = (name, message)
         raise exc
     if kind == "notplain" and len(reply) == 2:
-        raise NotPlainResult("returned a %s, which is not plain data" % str(reply[1])[:100])
+        raise NotPlainResult("returned a %s, which is not plain data" % text_field(reply[1], NAME_CHARS))
     raise CandidateGone("protocol")

@@ -1,6 +1,6 @@
 """One program over a list of cases in one fresh candidate process, each call measured: what the
 efficiency grader, the measure request and the stress search all run. Layer 4 (graders, lowest):
-imports pj_process, pj_verdicts, pj_meters, pj_cases.
+imports pj_cgroup, pj_process, pj_verdicts, pj_meters, pj_cases.
 
 Cost of one case = the meter's reading (default: on-CPU time of the candidate process, all its
 threads, exited ones too: pj_meters.cpu_ns) from just before its arguments are sent until its whole
@@ -11,10 +11,11 @@ repetition helps the next.
 """
 import time
 
+import pj_cgroup
 from pj_cases import check_output
 from pj_meters import make_meter
 from pj_process import CandidateGone, NotPlainResult, reply_value
-from pj_verdicts import ended_verdict, finalize, load_program
+from pj_verdicts import ended_verdict, finalize, load_program, stray_processes
 
 FAR_OVER = 5.0  # a case this many times over its level's CPU limit stops the program early
 
@@ -36,6 +37,13 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
             result.update(failure)
             return finalize(result, cand, limits)
         outputs = []
+        # Import is not measured (ENAMEL's protocol) but bounded (deadline, RLIMIT_CPU) and reported.
+        load_ns = pj_cgroup.cpu_since(cand.cgroup_mark)
+        result["load_cpu_s"] = load_ns * 1e-9 if load_ns is not None else None
+        stray = stray_processes(cand, "after loading")
+        if stray is not None:
+            result.update(stray)
+            return finalize(result, cand, limits)
         if cases:
             # Warm-up on the first (level-0, unscored) case: the first call in a fresh process
             # pays for cold code paths.
@@ -43,6 +51,10 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                 cand.call(cases[0][1], deadline)
             except CandidateGone as gone:
                 result.update(ended_verdict(cand, str(gone), limits))
+                return finalize(result, cand, limits)
+            stray = stray_processes(cand, "after the warm-up call")
+            if stray is not None:
+                result.update(stray)
                 return finalize(result, cand, limits)
         warmed = set()
         for i, (level, args) in enumerate(cases):
@@ -67,7 +79,14 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                     break
                 result.update(ended_verdict(cand, str(gone), limits))
                 return finalize(result, cand, limits)
-            cost = meter() - before
+            after = meter()
+            stray = stray_processes(cand, "after case %d" % i)
+            if stray is None and (before is None or after is None):
+                stray = {"verdict": "crashed", "detail": "the measured process ended during case %d" % i}
+            if stray is not None:
+                result.update(stray)
+                return finalize(result, cand, limits)
+            cost = after - before
             result["times"][i] = cost
             try:
                 output = reply_value(reply)

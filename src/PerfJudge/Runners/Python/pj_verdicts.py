@@ -1,5 +1,6 @@
 """Verdicts: what a candidate's behaviour, as the process handle reports it, means. Layer 2
-(verdicts and meters): imports only pj_cgroup (what the kernel says about a candidate's memory);
+(verdicts and meters): imports only pj_cgroup (what the kernel says about a candidate's memory)
+and pj_zygote (whether candidates get their own IPC namespace);
 works on a pj_process.Candidate passed in.
 
 The verdict words are the engine's (Runners/Verdict.cs): a result dict always has "verdict", one
@@ -8,7 +9,9 @@ import os
 import signal
 
 import pj_cgroup
+import pj_zygote
 
+DETAIL_CHARS = 2000  # a detail longer than this is cut: a candidate may forge megabytes of message
 VERDICTS = ("passed", "failed", "error", "timeout", "memory_limit", "output_limit", "crashed",
             "sandbox_error")
 
@@ -26,7 +29,7 @@ def load_program(cand, program, entry_point, limits, deadline):
     if failure is None:
         return None
     why, name, message = failure
-    if why == "timeout" or why == "ended":
+    if why in ("timeout", "ended", "output"):
         return ended_verdict(cand, why, limits)
     if why == "loaderr":
         return load_error(name, message)
@@ -39,6 +42,9 @@ def ended_verdict(cand, reason, limits):
     """Decides why the candidate stopped answering ("timeout", or else from its exit status)."""
     if reason == "timeout":
         return {"verdict": "timeout", "detail": "no answer within %.3g s" % limits["wall_seconds"]}
+    if reason == "output":
+        return {"verdict": "output_limit", "detail": "wrote %d bytes or more to stdout/stderr (limit %d)" % (
+            cand.output.count, limits["output_bytes"])}
     status, utime, stime = cand.wait()[:3]
     desc = describe_status(status)
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL and pj_cgroup.oom_since(cand.cgroup_mark):
@@ -48,6 +54,24 @@ def ended_verdict(cand, reason, limits):
             and utime + stime >= limits["cpu_seconds"] - 0.05:
         return {"verdict": "timeout", "detail": "CPU time limit", "status": desc}
     return {"verdict": "crashed", "detail": "candidate process ended (%s)" % desc, "status": desc}
+
+
+def stray_processes(cand, when):
+    """None while the candidate's process is alive and, as far as the worker's cgroup shows, its
+    only process; else its verdict. A measured program must not hand its work to a process the
+    meter does not watch: a child that serves the calls after the measured process ended, or a
+    helper still running after a call returned (started at import or in a call)."""
+    import select
+    if select.select([cand.pidfd], [], [], 0)[0]:
+        return {"verdict": "crashed", "detail": "the measured process ended %s; a process it started "
+                "answered instead" % when}
+    pids = pj_cgroup.members() if cand.cgroup_mark is not None else None
+    if pids:
+        others = sorted(set(pids) - {cand.pid, os.getppid()})  # the zygote is the checker's parent
+        if others:
+            return {"verdict": "error", "detail": "%d process(es) started by the program still ran %s; "
+                    "a measured program's processes must end before its call returns" % (len(others), when)}
+    return None
 
 
 def load_error(name, message):
@@ -76,6 +100,8 @@ def finalize(result, cand, limits):
     """Ends the candidate and adds its exit status, rusage and the output-limit check."""
     (status, utime, stime, maxrss, minflt), out_size = cand.finish()
     result.setdefault("status", describe_status(status))
+    if "detail" in result:
+        result["detail"] = cut_detail(result["detail"])
     if out_size >= limits["output_bytes"] and result.get("verdict") != "sandbox_error":
         result["verdict"] = "output_limit"
         result["detail"] = "wrote %d bytes or more to stdout/stderr (limit %d)" % (
@@ -88,6 +114,13 @@ def finalize(result, cand, limits):
     return result
 
 
+def cut_detail(detail):
+    """A detail of at most DETAIL_CHARS characters (None stays None)."""
+    if type(detail) is str and len(detail) > DETAIL_CHARS:
+        return detail[:DETAIL_CHARS] + "... (%d characters cut)" % (len(detail) - DETAIL_CHARS)
+    return detail
+
+
 def control_fields(cand, maxrss_kb):
     """Peak memory, and how each limit was enforced for this candidate (docs/security.md)."""
     cg = cand.cgroup
@@ -97,7 +130,8 @@ def control_fields(cand, maxrss_kb):
         "peak_memory_bytes": peak if peak is not None else maxrss_kb * 1024,
         "controls": {"memory": kind or "rlimit", "processes": kind or "rlimit",
                      "cpu_time": "rlimit", "cpu_accounting": kind or "none",
-                     "peak_memory": kind or "rusage", "uid": "own" if cand.uid is not None else "shared"},
+                     "peak_memory": kind or "rusage", "uid": "own" if cand.uid is not None else "shared",
+                     "ipc": "own-namespace" if pj_zygote.OWN_IPC else "shared"},
     }
     if cg:
         fields["cgroup_cpu_s"] = (cg["cgroup_cpu_ns"] or 0) / 1e9 if cg.get("cgroup_cpu_ns") is not None else None

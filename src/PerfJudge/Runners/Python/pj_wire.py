@@ -16,23 +16,37 @@ import os
 import re
 import select
 import struct
+import sys
 import time
+from collections import Counter
 
 MAX_FRAME = 64 << 20
+# Decoding decimal digits is quadratic (CPython 3.11: 3 million digits take minutes), so a
+# candidate's JSON may carry integers of at most this many digits (Python's own default limit);
+# larger ones travel as ["i", hex text], which decodes in linear time, up to MAX_INT_HEX digits
+# (4 Mi hex digits, about 5 million decimal digits, decode in about 15 ms; HumanEval+/83 and 139
+# have correct answers of hundreds of thousands of digits).
+MAX_INT_DIGITS = 4300
+MAX_INT_HEX = 1 << 22
+_BIG_BITS = 14000  # encode: ints of more bits than this (> ~4214 decimal digits) go as hex
+_BIG = 1 << _BIG_BITS
+# A set or dict whose items share one hash takes quadratic time to build (ints k * (2**61 - 1)
+# all hash to 0; tuples of small ints can be made to collide too): more than this many items
+# with one hash is bad data.
+MAX_SAME_HASH = 64
 _SCALARS = (type(None), bool, int, float, str)
-# Ints longer than this many bits travel as ["x", hex digits]: int <-> hex text is linear, while
-# int <-> decimal text is quadratic in CPython (a million-digit result took minutes).
-BIG_INT_BITS = 1 << 14
 
 
 def encode(value, depth=0):
     if depth > 200:
         raise TypeError("value nested deeper than 200 levels")
     t = type(value)
+    if t is int:
+        if value.bit_length() > _BIG_BITS:
+            return ["i", format(value, "x")]
+        return value
     if value is None or t is bool or t is str:
         return value
-    if t is int:
-        return value if value.bit_length() <= BIG_INT_BITS else ["x", format(value, "x")]
     if t is float:
         if value != value:
             return ["nan"]
@@ -41,9 +55,9 @@ def encode(value, depth=0):
         return value
     if t is list or t is tuple:
         tag = "l" if t is list else "t"
-        # Fast path: a flat sequence of finite scalars (and ints of usual size) is sent as is.
+        # Fast path: a flat sequence of finite scalars is sent as is.
         if all(type(v) in _SCALARS and (type(v) is not float or math.isfinite(v))
-               and (type(v) is not int or v.bit_length() <= BIG_INT_BITS) for v in value):
+               and (type(v) is not int or -_BIG < v < _BIG) for v in value):
             return [tag, *value]
         return [tag] + [encode(v, depth + 1) for v in value]
     if t is dict:
@@ -63,7 +77,7 @@ def encode(value, depth=0):
     raise TypeError("not plain data: %s" % t.__name__)
 
 
-_HEX = re.compile(r"-?[0-9a-f]{1,%d}" % (MAX_FRAME,))
+_HEX = re.compile(r"-?[0-9a-f]+")
 
 
 class BadData(Exception):
@@ -85,21 +99,22 @@ def decode(obj, depth=0):
             return items if tag == "l" else tuple(items)
         values = [decode(v, depth + 1) for v in items]
         return values if tag == "l" else tuple(values)
-    if tag == "s":
-        return set(decode(v, depth + 1) for v in items)
-    if tag == "f":
-        return frozenset(decode(v, depth + 1) for v in items)
+    if tag == "s" or tag == "f":
+        values = _hashable([decode(v, depth + 1) for v in items])
+        return set(values) if tag == "s" else frozenset(values)
     if tag == "d":
         if len(items) % 2:
             raise BadData("odd dict")
-        return {decode(items[i], depth + 1): decode(items[i + 1], depth + 1)
-                for i in range(0, len(items), 2)}
+        keys = _hashable([decode(items[i], depth + 1) for i in range(0, len(items), 2)])
+        return dict(zip(keys, [decode(items[i], depth + 1) for i in range(1, len(items), 2)]))
+    if tag == "i" and len(items) == 1 and type(items[0]) is str and 0 < len(items[0]) <= MAX_INT_HEX + 1:
+        if not _HEX.fullmatch(items[0]):
+            raise BadData("bad integer")
+        return int(items[0], 16)
     if tag == "nan" and not items:
         return math.nan
     if tag == "inf" and len(items) == 1 and items[0] in (1, -1):
         return math.inf * items[0]
-    if tag == "x" and len(items) == 1 and type(items[0]) is str and _HEX.fullmatch(items[0]):
-        return int(items[0], 16)
     if tag == "b" and len(items) == 1 and type(items[0]) is str:
         return bytes.fromhex(items[0])
     if tag == "c" and len(items) == 2:
@@ -108,6 +123,18 @@ def decode(obj, depth=0):
             raise BadData("bad complex")
         return complex(re_, im)
     raise BadData("unknown tag")
+
+
+def _hashable(values):
+    """The items of a set or dict to be, refused when too many share one hash (see MAX_SAME_HASH)."""
+    if len(values) > MAX_SAME_HASH:
+        try:
+            worst = max(Counter(map(hash, values)).values())
+        except TypeError:
+            raise BadData("unhashable item")
+        if worst > MAX_SAME_HASH:
+            raise BadData("%d items of a set or dict share one hash" % worst)
+    return values
 
 
 def _reject_objects(_pairs):
@@ -120,15 +147,32 @@ _STRICT = json.JSONDecoder(object_pairs_hook=_reject_objects)
 
 
 def loads_strict(raw):
-    """A candidate's frame: UTF-8 JSON (send_json writes ASCII); anything else is a ValueError."""
-    return _STRICT.decode(raw.decode("utf-8") if type(raw) is bytes else raw)
+    """A candidate's frame: UTF-8 JSON (send_json writes ASCII); anything else is a ValueError,
+    and so is an integer of more than MAX_INT_DIGITS digits (refused before it is converted)."""
+    text = raw.decode("utf-8") if type(raw) is bytes else raw
+    if not hasattr(sys, "get_int_max_str_digits"):  # before 3.9.14 / 3.10.7: no limit to set
+        return _STRICT.decode(text)
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(MAX_INT_DIGITS)
+    try:
+        return _STRICT.decode(text)
+    finally:
+        sys.set_int_max_str_digits(limit)
 
 
-def write_all(fd, data):
+def write_all(fd, data, deadline=None):
+    """Writes everything; with a deadline (the checker's writes to a candidate, whose pipe end it
+    has made non-blocking) a reader that stops reading is a TimeoutError, not a hang."""
     view = memoryview(data)
     while view:
-        n = os.write(fd, view)
-        view = view[n:]
+        try:
+            view = view[os.write(fd, view):]
+        except BlockingIOError:
+            pass
+        if view and deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([], [fd], [], left)[1]:
+                raise TimeoutError()
 
 
 def send_json(fd, message):
@@ -137,22 +181,28 @@ def send_json(fd, message):
     write_all(fd, struct.pack(">I", len(body)) + body)
 
 
-def send_marshal(fd, message):
+def send_marshal(fd, message, deadline=None):
     """Checker -> candidate."""
     body = marshal.dumps(message)
-    write_all(fd, struct.pack(">I", len(body)) + body)
+    write_all(fd, struct.pack(">I", len(body)) + body, deadline)
 
 
-def read_exact(fd, n, deadline=None):
+def read_exact(fd, n, deadline=None, drain=None):
+    """n bytes from fd. With a deadline, waits with select; `drain` (an object with .fd and
+    .drain()) is served while waiting: the candidate's output pipe, counted as it is written."""
     chunks = []
     while n:
         if deadline is not None:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError()
-            ready, _, _ = select.select([fd], [], [], left)
+            watch = [fd] if drain is None or drain.fd is None else [fd, drain.fd]
+            ready, _, _ = select.select(watch, [], [], left)
             if not ready:
                 raise TimeoutError()
+            if fd not in ready:
+                drain.drain()
+                continue
         chunk = os.read(fd, min(n, 1 << 20))
         if not chunk:
             raise EOFError()
@@ -161,12 +211,12 @@ def read_exact(fd, n, deadline=None):
     return b"".join(chunks)
 
 
-def recv_json(fd, deadline=None):
+def recv_json(fd, deadline=None, drain=None):
     """Checker side: a strict JSON frame from a candidate."""
-    (size,) = struct.unpack(">I", read_exact(fd, 4, deadline))
+    (size,) = struct.unpack(">I", read_exact(fd, 4, deadline, drain))
     if size > MAX_FRAME:
         raise BadData("frame of %d bytes exceeds the limit" % size)
-    body = read_exact(fd, size, deadline)
+    body = read_exact(fd, size, deadline, drain)
     try:
         return loads_strict(body)
     except RecursionError:  # JSON nested deeper than the parser's recursion limit

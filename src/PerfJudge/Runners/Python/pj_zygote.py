@@ -74,6 +74,7 @@ def run(start_checker):
             del os.environ[key]
     prctl(4, 0)   # PR_SET_DUMPABLE=0: no ptrace, no /proc/PID/fd of ours for candidates
     prctl(36, 1)  # PR_SET_CHILD_SUBREAPER: orphans of candidates are reaped here
+    probe_ipc_namespace()
     ctrl, ctrl_checker = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     checker = start_checker(ctrl_checker, uid_base, scratch_root)
     ctrl_checker.close()
@@ -117,26 +118,64 @@ def run(start_checker):
 def fork_candidate(serial, uid_base, scratch_root, ctrl):
     to_cand_r, to_cand_w = os.pipe()
     from_cand_r, from_cand_w = os.pipe()
+    out_r, out_w = os.pipe()  # the candidate's stdout/stderr, counted by the checker as written
     pid = os.fork()
     if pid == 0:
         ctrl.close()
         os.close(to_cand_w)
         os.close(from_cand_r)
+        os.close(out_r)
         try:
+            if OWN_IPC and not own_ipc_namespace():
+                os._exit(73)
             candidate_main(to_cand_r, from_cand_w, uid_for(uid_base, serial),
-                           scratch_for(scratch_root, serial))
+                           scratch_for(scratch_root, serial), out_w)
         finally:
             os._exit(0)
     os.close(to_cand_r)
     os.close(from_cand_w)
+    os.close(out_w)
     pidfd = os.pidfd_open(pid)
     try:
         socket.send_fds(ctrl, [json.dumps(["cand", serial, pid]).encode()],
-                        [to_cand_w, from_cand_r, pidfd])
+                        [to_cand_w, from_cand_r, pidfd, out_r])
     finally:
         os.close(to_cand_w)
         os.close(from_cand_r)
+        os.close(out_r)
     return pid, pidfd
+
+
+CLONE_NEWIPC = 0x08000000
+_LIBC = []
+OWN_IPC = False  # set by probe_ipc_namespace() before the checker is forked (it reads it too)
+
+
+def own_ipc_namespace():
+    """Moves the calling process into a new IPC namespace: SysV shared memory, semaphores and
+    message queues and POSIX message queues of earlier candidates are not there, and what this
+    one creates dies with it. Needs CAP_SYS_ADMIN over the current one (kept by the trusted
+    processes of a sandboxed worker; a candidate loses it when it changes uid)."""
+    try:
+        return _LIBC[0].unshare(CLONE_NEWIPC) == 0
+    except Exception:
+        return False
+
+
+def probe_ipc_namespace():
+    """Whether candidates can get an IPC namespace of their own here: tried in a child, once."""
+    global OWN_IPC
+    try:
+        import ctypes  # already loaded by prctl(); the handle is made once, not per candidate
+        _LIBC.append(ctypes.CDLL(None, use_errno=True))
+    except Exception:
+        return False
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0 if own_ipc_namespace() else 1)
+    _, status = os.waitpid(pid, 0)
+    OWN_IPC = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    return OWN_IPC
 
 
 def reap_orphans(live):

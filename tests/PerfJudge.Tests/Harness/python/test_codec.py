@@ -1,6 +1,7 @@
 """The strict plain-data codec between candidate and checker (pj_wire.encode/decode), through the
 real frames (send_json/recv_json on a pipe), as a candidate's result travels."""
 import math
+import json
 import os
 import unittest
 
@@ -130,6 +131,56 @@ class CodecRejects(unittest.TestCase):
             os.close(r)
             if w is not None:
                 os.close(w)
+
+
+class BoundedDecoding(unittest.TestCase):
+    """A candidate's frame costs the checker time linear in its size (issue 16)."""
+
+    def timed(self, fn):
+        import time
+        started = time.monotonic()
+        try:
+            return fn()
+        finally:
+            self.assertLess(time.monotonic() - started, 2.0)
+
+    def test_big_integers_travel_as_hex_and_round_trip(self):
+        for value in (10 ** 4213, -(10 ** 5000), 3 ** 100000, [1, 10 ** 6000], {10 ** 7000: (2 ** 50000,)}):
+            with self.subTest(digits=len(str(value))):
+                self.assertEqual(through_pipe(value), value)
+        self.assertEqual(W.encode(2 ** 20000)[0], "i")
+
+    def test_an_answer_of_a_million_digits_round_trips_in_linear_time(self):
+        # HumanEval+/83 and 139 have correct answers of hundreds of thousands of digits.
+        # (Encoded and parsed as the frames are, without a pipe: 0.4 MB would fill its buffer.)
+        value = 18 * 10 ** 1_000_000
+        self.assertEqual(self.timed(lambda: W.decode(W.loads_strict(json.dumps(W.encode(value))))), value)
+
+    def test_an_integer_of_millions_of_decimal_digits_is_refused_before_it_is_converted(self):
+        raw = '["ok",' + "7" * 3_000_000 + "]"
+        with self.assertRaises(ValueError):
+            self.timed(lambda: W.loads_strict(raw))
+        with self.assertRaises(W.BadData):  # and a hex integer past its bound
+            W.decode(["i", "f" * (W.MAX_INT_HEX + 2)])
+
+    def test_a_set_or_dict_of_values_that_all_hash_alike_is_bad_data_at_once(self):
+        same = [k * (2 ** 61 - 1) for k in range(1, 60001)]
+        for tagged in (["s"] + same, ["f"] + same, ["d"] + [x for k in same for x in (k, 0)]):
+            with self.subTest(tag=tagged[0]):
+                with self.assertRaises(W.BadData):
+                    self.timed(lambda: W.decode(tagged))
+        self.assertEqual(W.decode(["s"] + list(range(100000))), set(range(100000)))  # ordinary sets still fine
+
+    def test_a_writer_waits_at_most_until_its_deadline_for_a_reader_that_stopped(self):
+        import time
+        r, w = os.pipe()
+        try:
+            os.set_blocking(w, False)
+            with self.assertRaises(TimeoutError):
+                self.timed(lambda: W.write_all(w, b"x" * (4 << 20), time.monotonic() + 0.3))
+        finally:
+            os.close(r)
+            os.close(w)
 
 
 class MarshalDirection(unittest.TestCase):

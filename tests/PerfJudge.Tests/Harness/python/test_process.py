@@ -67,10 +67,10 @@ class Loading(unittest.TestCase):
 
 
 class Calls(unittest.TestCase):
-    def test_a_call_sends_marshalled_arguments_and_returns_the_raw_reply(self):
+    def test_a_call_sends_marshalled_arguments_and_returns_the_decoded_reply(self):
         with Handle() as h:
             h.answer(["ok", ["l", 1, 2]])
-            self.assertEqual(h.cand.call((1, [2]), time.monotonic() + 5), ["ok", ["l", 1, 2]])
+            self.assertEqual(P.reply_value(h.cand.call((1, [2]), time.monotonic() + 5)), [1, 2])
             self.assertEqual(W.recv_marshal(h.from_checker), ("call", (1, [2])))
 
     def test_gone_candidates(self):
@@ -93,6 +93,24 @@ class Calls(unittest.TestCase):
 
 
 class Replies(unittest.TestCase):
+    def test_control_flow_exceptions_of_the_candidate_reach_the_test_as_runtime_errors(self):
+        # A StopIteration raised into map()'s function would end the iteration as if exhausted.
+        for name in ("StopIteration", "StopAsyncIteration", "GeneratorExit", "KeyboardInterrupt", "SystemExit"):
+            with self.subTest(name=name), self.assertRaises(RuntimeError) as caught:
+                P.reply_value(["raise", name, "m"])
+            self.assertEqual(caught.exception.perfjudge_raised, (name, "m"))
+
+    def test_text_fields_of_a_frame_are_cut_and_never_converted(self):
+        with self.assertRaises(ValueError) as caught:
+            P.reply_value(["raise", "ValueError", "x" * 10_000_000])
+        self.assertEqual(len(caught.exception.perfjudge_raised[1]), P.MESSAGE_CHARS)
+        deep = []
+        for _ in range(900):
+            deep = [deep]
+        with self.assertRaises(RuntimeError) as caught:
+            P.reply_value(["raise", deep, 10 ** 4000])
+        self.assertEqual(caught.exception.perfjudge_raised, ("<list>", "<int>"))
+
     def test_values(self):
         self.assertEqual(P.reply_value(["ok", ["t", 1, ["s", 2]]]), (1, {2}))
 
@@ -128,7 +146,7 @@ class ZygoteControl(unittest.TestCase):
 
     def test_a_spawned_candidate_gets_the_zygotes_fds_uid_and_scratch(self):
         zygote, checker = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        fds = [os.pipe() for _ in range(3)]
+        fds = [os.pipe() for _ in range(4)]
         try:
             source = P.CandidateSource(checker, 100_000, "/scratch")
             # The zygote's reports may arrive before the handle it is asked for.
@@ -141,6 +159,7 @@ class ZygoteControl(unittest.TestCase):
             self.assertEqual(source.wait_exit(6), [9, 0.5, 0.25, 1000, 20])
             for fd in (cand.wfd, cand.rfd, cand.pidfd):
                 os.close(fd)
+            cand.output.close()
         finally:
             zygote.close()
             checker.close()

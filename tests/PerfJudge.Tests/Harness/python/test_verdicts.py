@@ -110,7 +110,7 @@ class ControlFields(unittest.TestCase):
         result = V.finalize({"verdict": "passed"}, FakeCandidate(), LIMITS)
         self.assertEqual(2048 * 1024, result["peak_memory_bytes"])
         self.assertEqual({"memory": "rlimit", "processes": "rlimit", "cpu_time": "rlimit", "cpu_accounting": "none",
-                          "peak_memory": "rusage", "uid": "shared"}, result["controls"])
+                          "peak_memory": "rusage", "uid": "shared", "ipc": "shared"}, result["controls"])
 
     def test_with_cgroup_readings_peak_memory_is_the_cgroups(self):
         cand = FakeCandidate()
