@@ -55,8 +55,9 @@ public class ProgramLevelsRunTests(SandboxFixture sandbox) : IClassFixture<Sandb
             null, CancellationToken.None);
         var row = Assert.Single(rows);
         Assert.Equal("passed", row.Verdict);
-        // Within a MiB below (the cgroup reading less its baseline before exec) and 48 MiB above (runtime, page tables).
-        Assert.InRange(row.PeakMemoryKb ?? 0, 79 << 10, (80 + 48) << 10);
+        // The cgroup's figure is its high-water mark less what the group held before the program started; page cache
+        // the kernel reclaims from the group meanwhile lowers it a little (81800 KiB of 81920 seen under load).
+        Assert.InRange(row.PeakMemoryKb ?? 0, 76 << 10, (80 + 48) << 10);
         var expected = sandbox.Runner.Info.Cgroups is { } v ? "cgroup-" + v : "rusage";
         Assert.Equal(expected, row.Controls!["peak_memory"]);
     }
