@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PerfJudge.Judging;
 using PerfJudge.Metrics;
 using PerfJudge.Results;
@@ -22,33 +23,47 @@ public static class EfficiencyScorer
         var sample = measurement.Samples[index];
         var correct = sample.Verdict == Verdict.Passed;
         var levelCount = levelSpecs.Count;
-        var referenceWorst = measurement.References.Select(r => WorstPerLevel(r, measurement.CaseLevels, levelCount)).ToList();
+        var refs = ReferencesOf(measurement);
         var sampleWorst = WorstPerLevel(sample, measurement.CaseLevels, levelCount);
         var levels = new List<EffAtK.Level>();
         var worst = new List<double?>();
         for (var level = 0; level < levelCount; level++)
         {
             // t_ref: the best reference on the level; T: alpha x the slowest (from the worker).
-            var tRef = referenceWorst.Min(r => r[level] ?? double.PositiveInfinity);
+            var tRef = refs.Worst.Min(r => r[level] ?? double.PositiveInfinity);
             levels.Add(new EffAtK.Level(levelSpecs[level].Hardness, tRef, measurement.LevelLimits[level]));
             var exceeded = sample.ExceededLevel is { } e && level >= e;
             worst.Add(exceeded ? null : sampleWorst[level]);
         }
         var efficiency = EffAtK.SampleEfficiency(correct, levels, worst, clipAboveOne, tolerance);
-        var scored = Enumerable.Range(0, measurement.CaseLevels.Count).Where(i => measurement.CaseLevels[i] > 0).ToList();
-        var referenceCases = measurement.References
-            .Select(r => (IReadOnlyList<double>)scored.Select(i => r.Times[i] ?? 0).ToList()).ToList();
+        var scored = refs.Scored;
         var completed = correct && sample.ExceededLevel is null && scored.All(i => sample.Times[i] is not null);
         var cost = scored.Sum(i => sample.Times[i] ?? 0);
-        double? speedup = completed && cost > 0 ? referenceCases[0].Sum() / cost : null;
+        double? speedup = completed && cost > 0 ? refs.Cases[0].Sum() / cost : null;
         var caseCosts = completed ? scored.Select(i => sample.Times[i]!.Value).ToList() : null;
         // DPS levels and matches decided on paired intervals over the cases, not point costs (docs/metrics.md).
-        var (dps, dpsNorm) = DifferentialPerformance.ScoreByCases(completed, caseCosts, referenceCases,
-            DifferentialPerformance.ClusterByCases(referenceCases));
+        var (dps, dpsNorm) = DifferentialPerformance.ScoreByCases(completed, caseCosts, refs.Cases, refs.DpsLevels);
         var referenceRss = measurement.References[0].MaxRssKb;
         double? memory = correct && referenceRss > 0 ? RuntimeNormalization.NormalizedMaxMemory(sample.MaxRssKb, referenceRss) : null;
         return new RowEfficiency(efficiency, speedup, dps, dpsNorm, cost, sample.ExceededLevel, memory, caseCosts);
     }
+
+    // What a task's references give every one of its samples: worst time per level, scored cases,
+    // per-case costs and DPS levels (a bootstrap per pair of references). Computed once per
+    // measurement, not once per sample row.
+    private sealed record References(IReadOnlyList<double?[]> Worst, IReadOnlyList<int> Scored,
+        IReadOnlyList<IReadOnlyList<double>> Cases, IReadOnlyList<DifferentialPerformance.CostLevel> DpsLevels);
+
+    private static readonly ConditionalWeakTable<TaskMeasurement, References> Cache = [];
+
+    private static References ReferencesOf(TaskMeasurement measurement) =>
+        Cache.GetValue(measurement, m =>
+        {
+            var scored = Enumerable.Range(0, m.CaseLevels.Count).Where(i => m.CaseLevels[i] > 0).ToList();
+            var cases = m.References.Select(r => (IReadOnlyList<double>)scored.Select(i => r.Times[i] ?? 0).ToList()).ToList();
+            return new References(m.References.Select(r => WorstPerLevel(r, m.CaseLevels, m.LevelLimits.Count)).ToList(), scored, cases,
+                DifferentialPerformance.ClusterByCases(cases));
+        });
 
     private static double?[] WorstPerLevel(ProgramMeasurement program, IReadOnlyList<int> caseLevels, int levelCount)
     {
