@@ -18,14 +18,17 @@ namespace PerfJudge.Runners;
 /// <param name="WarmUpPerLevel">Before a generated level's first case, one unmeasured call on an extra
 /// input of that level that is never scored (ENAMEL's code runs hot in one process; a fresh process
 /// pays its cold start on the level's first case).</param>
+/// <param name="CensorResourceErrors">A <c>MemoryError</c> or <c>OverflowError</c> on a scored level ends
+/// it like a timeout (that level and later ones score 0; the sample still passes), as ENAMEL's evaluator
+/// does; false: any exception is an error verdict.</param>
 public sealed record EfficiencyProtocol(string Name, bool TaskWideLimit, string Estimator, bool CollectGarbage, bool ClipAboveOne,
-    bool CallOnly, double Tolerance, bool WarmUpPerLevel = false)
+    bool CallOnly, double Tolerance, bool WarmUpPerLevel = false, bool CensorResourceErrors = false)
 {
     /// <summary>PerfJudge's protocol (the default outside the ENAMEL suite).</summary>
     public static readonly EfficiencyProtocol PerfJudge = new("perfjudge", false, "median", true, true, false, 0);
 
     /// <summary>ENAMEL's evaluator (the default on the ENAMEL suite).</summary>
-    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false, true, 0.01, true);
+    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false, true, 0.01, true, true);
 
     /// <summary>The protocols by name.</summary>
     public static IReadOnlyList<EfficiencyProtocol> All { get; } = [PerfJudge, Enamel];

@@ -244,6 +244,7 @@ public static class PythonWire
                 ["gc"] = protocol.CollectGarbage,
                 ["window"] = protocol.CallOnly ? "call" : "round-trip",
                 ["warmup"] = protocol.WarmUpPerLevel ? "level" : "first",
+                ["resource_errors"] = protocol.CensorResourceErrors ? "censor" : "fail",
                 ["scored_levels"] = new JsonArray(p.Levels.Select((l, i) => (l, i)).Where(x => x.l.Hardness > 0).Select(x => (JsonNode)x.i).ToArray()),
             };
         }

@@ -18,6 +18,13 @@ from pj_process import CandidateGone, NotPlainResult, reply_value
 from pj_verdicts import ended_verdict, finalize, load_program, stray_processes
 
 FAR_OVER = 5.0  # a case this many times over its level's CPU limit stops the program early
+RESOURCE_ERRORS = ("MemoryError", "OverflowError")
+
+
+def censors_resource_errors(request):
+    """ENAMEL's protocol: a MemoryError or OverflowError on a scored level censors it (the sample
+    keeps its earlier levels and passes) instead of failing the sample."""
+    return (request.get("protocol") or {}).get("resource_errors") == "censor"
 
 
 def run_program(source, program, request, cases, answers, check, case_limits, meter_name, warmups=None):
@@ -98,6 +105,9 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                 return finalize(result, cand, limits)
             except Exception as exc:
                 name, message = getattr(exc, "perfjudge_raised", (type(exc).__name__, str(exc)))
+                if name in RESOURCE_ERRORS and censors_resource_errors(request) and case_limits and level > 0:
+                    result["exceeded_level"] = level  # ENAMEL: out of memory or range ends the level, like a timeout
+                    break
                 result.update({"verdict": "error", "detail": "case %d: %s: %s" % (i, name, message)})
                 return finalize(result, cand, limits)
             if answers is None:
