@@ -71,7 +71,10 @@ def generator_scope():
     return scope
 
 
-def make_inputs(row, index, seed):
+def make_inputs(row, index, seed, secret=None):
+    """ENAMEL's inputs; with secret (the text of a PerfJudge input secret), PerfJudge's instead:
+    random seeded with "secret/seed/task_id/lid/cid" (pj_cases.generate_cases), so that both
+    protocols measure the very same inputs."""
     levels = []
     counter = 0
     sizes = [int(s) for s in row["input_levels"].split()]
@@ -80,7 +83,10 @@ def make_inputs(row, index, seed):
         for cid in range(COUNTS[lid]):
             scope = generator_scope()
             exec(row["prompt"] + "\n" + row["input_generator"], scope)
-            random.seed(seed ^ index ^ (counter + cid))
+            if secret is not None:
+                random.seed("%s/%s/%s/%d/%d" % (secret, seed, row["task_id"], lid, cid))
+            else:
+                random.seed(seed ^ index ^ (counter + cid))
             cases.append(scope["generate_input"](size=size, lid=lid, cid=cid))
         levels.append(cases)
         counter += COUNTS[lid]
@@ -193,6 +199,8 @@ def main():
     ap.add_argument("--seed", type=int, default=998244353)
     ap.add_argument("--alpha", type=float, default=2.0)
     ap.add_argument("--tolerance", type=float, default=0.01)
+    ap.add_argument("--perfjudge-secret", default=None,
+                    help="seed the generators as PerfJudge does with this secret (then --seed is PerfJudge's, e.g. 0)")
     ap.add_argument("--clock", choices=("wall", "cpu"), default="wall")
     ap.add_argument("--tasks", default="", help="comma-separated task ids (default: ENAMEL's 142)")
     a = ap.parse_args()
@@ -215,7 +223,7 @@ def main():
         tid = row["task_id"]
         if (wanted is None and index in LEFT_OUT) or (wanted is not None and tid not in wanted):
             continue
-        levels = make_inputs(row, index, a.seed)
+        levels = make_inputs(row, index, a.seed, a.perfjudge_secret)
         ref_times, answers = measure_reference(row, levels, a.reps)
         code = samples.get(tid)
         if code is None:
