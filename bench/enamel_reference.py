@@ -200,7 +200,8 @@ def main():
     ap.add_argument("--alpha", type=float, default=2.0)
     ap.add_argument("--tolerance", type=float, default=0.01)
     ap.add_argument("--perfjudge-secret", default=None,
-                    help="seed the generators as PerfJudge does with this secret (then --seed is PerfJudge's, e.g. 0)")
+                    help="seed the generators as PerfJudge does with this input secret (its hex text, or its file:"
+                         " docs/security.md); --seed is then PerfJudge's (its default 0)")
     ap.add_argument("--clock", choices=("wall", "cpu"), default="wall")
     ap.add_argument("--tasks", default="", help="comma-separated task ids (default: ENAMEL's 142)")
     a = ap.parse_args()
@@ -216,6 +217,9 @@ def main():
                 s = json.loads(line)
                 samples.setdefault(s["task_id"], s.get("solution") or s.get("completion"))
     wanted = set(a.tasks.split(",")) if a.tasks else None
+    if a.perfjudge_secret and os.path.isfile(a.perfjudge_secret):  # the secret's file (32 hex digits)
+        with open(a.perfjudge_secret) as f:
+            a.perfjudge_secret = f.read().strip().lower()
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(Killed()))
     started = time.time()
     results = {}
