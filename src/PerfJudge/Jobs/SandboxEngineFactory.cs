@@ -9,8 +9,8 @@ using PerfJudge.Tasks;
 namespace PerfJudge.Jobs;
 
 /// <summary>Starts the real engine: resolves the interpreter, writes the harness, probes the strongest
-/// isolation level that works here (checked against the user's choice), and puts the store's caching
-/// in front of the Python runner.</summary>
+/// isolation level that works here (checked against the user's choice), reads (or makes) the input
+/// secret, and puts the store's caching in front of the Python runner.</summary>
 public sealed class SandboxEngineFactory : IEngineFactory
 {
     /// <inheritdoc />
@@ -22,6 +22,16 @@ public sealed class SandboxEngineFactory : IEngineFactory
             return null;
         }
         var (python, command, level) = setup.Value;
+        InputSecret secret;
+        try
+        {
+            secret = InputSecret.LoadOrCreate(InputSecret.ResolvePath(options.InputSecret));
+        }
+        catch (InputSecretException ex)
+        {
+            diagnostics.Add(Diagnostic.Environment("input-secret", ex.Message));
+            return null;
+        }
         IResultStore store;
         try
         {
@@ -32,7 +42,7 @@ public sealed class SandboxEngineFactory : IEngineFactory
             diagnostics.Add(Diagnostic.Environment("store.open", $"cannot open the result store {ResultStores.Display(options.StorePath)}: {ex.Message}"));
             return null;
         }
-        IRunner runner = new PythonRunner(command, level, python, options.Workers, MachineFingerprint.Current);
+        IRunner runner = new PythonRunner(command, level, python, options.Workers, MachineFingerprint.Current, secret);
         if (!options.NoCache)
         {
             runner = new CachingRunner(runner, options.Fresh ? new WriteOnlyStore(store) : store);
