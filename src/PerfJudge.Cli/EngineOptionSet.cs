@@ -35,6 +35,13 @@ public sealed class EngineOptionSet
     /// <summary><c>--meter</c>.</summary>
     public Option<string> Meter { get; } = new("--meter") { Description = "Cost meter: auto (instructions where available, else cpu), cpu, wall, instructions, task-clock", DefaultValueFactory = _ => "auto" };
 
+    /// <summary><c>--input-secret</c>.</summary>
+    public Option<string?> InputSecret { get; } = new("--input-secret")
+    {
+        Description = "File of the secret mixed into generated inputs' seeds, made on first use " +
+            "(default: $PERFJUDGE_INPUT_SECRET, else ~/.local/share/perfjudge/input-secret); shards that share one measure the same inputs",
+    };
+
     /// <summary><c>--timeout</c>.</summary>
     public Option<double> Timeout { get; }
 
@@ -56,9 +63,10 @@ public sealed class EngineOptionSet
         command.Options.Add(Isolation);
         command.Options.Add(Python);
         command.Options.Add(Meter);
+        command.Options.Add(InputSecret);
     }
 
     /// <summary>The engine options the user gave.</summary>
     public EngineOptions Read(ParseResult parse) => new(parse.GetValue(Isolation)!, parse.GetValue(Python), parse.GetValue(Jobs),
-        HasStore ? parse.GetValue(Store)! : "", !HasStore || parse.GetValue(NoCache));
+        HasStore ? parse.GetValue(Store)! : "", !HasStore || parse.GetValue(NoCache), InputSecret: parse.GetValue(InputSecret));
 }

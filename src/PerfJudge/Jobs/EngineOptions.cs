@@ -9,8 +9,10 @@ namespace PerfJudge.Jobs;
 /// <param name="StorePath">SQLite result store.</param>
 /// <param name="NoCache">Neither read nor write the store.</param>
 /// <param name="Fresh">Run everything again instead of replaying stored replies (the new ones replace them).</param>
+/// <param name="InputSecret">File of the secret mixed into generated inputs' seeds (null: <c>$PERFJUDGE_INPUT_SECRET</c>,
+/// else the per-user default, <see cref="Runners.InputSecret.ResolvePath"/>); made on first use.</param>
 public sealed record EngineOptions(string Isolation = "auto", string? Python = null, int Workers = 2,
-    string StorePath = ".perfjudge/results.db", bool NoCache = false, bool Fresh = false)
+    string StorePath = ".perfjudge/results.db", bool NoCache = false, bool Fresh = false, string? InputSecret = null)
 {
     /// <summary>Isolation choices.</summary>
     public static readonly IReadOnlyList<string> IsolationChoices = ["auto", "strict", "bubblewrap", "namespaces", "rlimits"];

@@ -9,8 +9,8 @@ using PerfJudge.Tasks;
 namespace PerfJudge.Jobs;
 
 /// <summary>Starts the real engine: resolves the interpreter, writes the harness, probes the strongest
-/// isolation level that works here (checked against the user's choice), and puts the store's caching
-/// in front of the Python runner.</summary>
+/// isolation level that works here (checked against the user's choice), reads (or makes) the input
+/// secret, and puts the store's caching in front of the Python runner.</summary>
 public sealed class SandboxEngineFactory : IEngineFactory
 {
     /// <inheritdoc />
@@ -22,6 +22,10 @@ public sealed class SandboxEngineFactory : IEngineFactory
             return null;
         }
         var (python, command, level) = setup.Value;
+        if (!TryInputSecret(options.InputSecret, command, level, diagnostics, out var secret))
+        {
+            return null;
+        }
         IResultStore store;
         try
         {
@@ -32,12 +36,75 @@ public sealed class SandboxEngineFactory : IEngineFactory
             diagnostics.Add(Diagnostic.Environment("store.open", $"cannot open the result store {ResultStores.Display(options.StorePath)}: {ex.Message}"));
             return null;
         }
-        IRunner runner = new PythonRunner(command, level, python, options.Workers, MachineFingerprint.Current);
+        IRunner runner = new PythonRunner(command, level, python, options.Workers, MachineFingerprint.Current, secret);
         if (!options.NoCache)
         {
             runner = new CachingRunner(runner, options.Fresh ? new WriteOnlyStore(store) : store);
         }
         return new Engine(runner, store, Records: !options.NoCache);
+    }
+
+    /// <summary>The machine's input secret (docs/security.md), or false with the reason in
+    /// <paramref name="diagnostics"/>. Null (each worker draws its own, so inputs differ between
+    /// runs) at the rlimits level: without a file-system sandbox a candidate could leave the
+    /// inputs and answers it saw in a host folder for the next run's candidates (and without root
+    /// read the file itself).</summary>
+    private static bool TryInputSecret(string? choice, WorkerCommand command, IsolationLevel level,
+        ICollection<Diagnostic> diagnostics, out InputSecret? secret)
+    {
+        secret = null;
+        if (level == IsolationLevel.Rlimits)
+        {
+            diagnostics.Add(Diagnostic.Warning("input-secret.rlimits", "--isolation rlimits: without a file-system sandbox a candidate " +
+                "could keep what it saw for the next run, so each worker draws its own input secret (generated inputs differ between runs)."));
+            return true;
+        }
+        try
+        {
+            secret = InputSecret.LoadOrCreate(InputSecret.ResolvePath(choice));
+        }
+        catch (InputSecretException ex)
+        {
+            diagnostics.Add(Diagnostic.Environment("input-secret", ex.Message));
+            return false;
+        }
+        if (SandboxFolderHolding(secret.FilePath, command) is { } bound)
+        {
+            diagnostics.Add(Diagnostic.Environment("input-secret", $"input secret {secret.FilePath} is inside {bound}, " +
+                "which every sandbox shows to candidates: move it elsewhere (--input-secret FILE or $PERFJUDGE_INPUT_SECRET)."));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The host folder bound into every sandbox of <paramref name="command"/> that holds
+    /// <paramref name="file"/> (after symbolic links), or null when candidates cannot see it there.</summary>
+    public static string? SandboxFolderHolding(string file, WorkerCommand command)
+    {
+        var real = RealPath(file);
+        return MountPlan.Build(command.Runtime).Where(op => op.Kind is "ro" or "ro-try" or "rw").Select(op => op.Source!)
+            .FirstOrDefault(dir => real == dir || real.StartsWith(dir.TrimEnd('/') + "/", StringComparison.Ordinal));
+    }
+
+    /// <summary><paramref name="path"/> with every symbolic link along it resolved (as realpath(3);
+    /// a part that does not exist is kept as written).</summary>
+    private static string RealPath(string path)
+    {
+        var parts = new Queue<string>(Path.GetFullPath(path).Split('/', StringSplitOptions.RemoveEmptyEntries));
+        var real = "/";
+        for (var hops = 0; parts.TryDequeue(out var part);)
+        {
+            var next = Path.Combine(real, part);
+            if (new FileInfo(next).LinkTarget is { } target && ++hops < 40)
+            {
+                var rest = parts.ToArray();
+                parts = new Queue<string>(Path.GetFullPath(target, real).Split('/', StringSplitOptions.RemoveEmptyEntries).Concat(rest));
+                real = "/";
+                continue;
+            }
+            real = next;
+        }
+        return real;
     }
 
     /// <summary>The interpreter, the worker command and the isolation level, or null with the reason

@@ -9,7 +9,8 @@ namespace PerfJudge.Runners;
 /// <summary>Decorates a runner with the result store: a request whose reply is stored is replayed
 /// (marked <see cref="RunReply.FromStore"/>), any other is run and its reply stored, durably, before
 /// it is returned, when the request calls it storable. The key is the request's serialized form with
-/// everything else the reply depends on (runtime, harness, isolation, and for costs the machine), so
+/// everything else the reply depends on (runtime, harness, isolation, for costs the machine, for generated
+/// inputs the input secret's id), so
 /// the same work on the same machine is never redone and anything that could change it runs afresh.</summary>
 public sealed class CachingRunner : IRunner
 {
@@ -36,7 +37,8 @@ public sealed class CachingRunner : IRunner
     public static string Key(RunRequest request, RunnerInfo info)
     {
         var text = string.Join('\n', "perfjudge.reply/1", request.GetType().Name, info.Runtime, info.Harness, info.Isolation,
-            request.DependsOnMachine ? info.Machine : "", JsonSerializer.Serialize(request, request.GetType(), Json));
+            request.DependsOnMachine ? info.Machine : "", request.UsesInputSecret ? "inputs " + (info.InputSecretId ?? "per-worker") : "",
+            JsonSerializer.Serialize(request, request.GetType(), Json));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

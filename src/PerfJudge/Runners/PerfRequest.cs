@@ -30,5 +30,8 @@ public sealed record PerfRequest(string TaskId, string Prompt, string EntryPoint
     public override double HardSeconds => (Samples.Count + References.Count) * Rounds * (Limits.WallSeconds * 2 + 5) + 60;
 
     /// <inheritdoc />
+    public override bool UsesInputSecret => true;
+
+    /// <inheritdoc />
     public override PerfReply Failure(Verdict verdict, string detail) => new(verdict, detail, null);
 }

@@ -14,4 +14,8 @@ public abstract record RunRequest(ExecutionLimits Limits)
     /// <summary>True when the reply holds costs, which are only valid on the machine that measured
     /// them: the machine fingerprint then enters the cache key.</summary>
     public virtual bool DependsOnMachine => true;
+
+    /// <summary>True when the runner generates the request's inputs with the input secret
+    /// (<see cref="InputSecret"/>): the secret's public id then enters the cache key.</summary>
+    public virtual bool UsesInputSecret => false;
 }

@@ -19,6 +19,9 @@ public sealed class WorkerCommand
         _harnessDir = runtime.HarnessDir;
     }
 
+    /// <summary>The runtime and harness the workers run.</summary>
+    public SandboxedRuntime Runtime => _runtime;
+
     /// <summary>Path of a harness module as the interpreter sees it at <paramref name="level"/>.</summary>
     public string ModulePath(IsolationLevel level, string module) =>
         (level == IsolationLevel.Rlimits ? _harnessDir : HarnessInSandbox) + "/" + module;

@@ -42,7 +42,9 @@ public sealed class ForgedCostTests
     private static async Task<TaskMeasurement> MeasureAsync(string level, params string[] samples)
     {
         var (python, command, probed) = SandboxEngineFactory.Probe(level, null, new List<Diagnostic>())!.Value;
-        await using var runner = new PythonRunner(command, probed, python, 1, MachineFingerprint.Current);
+        // A machine's secret, given as the engine gives it: the attack must fail with a stable secret too.
+        await using var runner = new PythonRunner(command, probed, python, 1, MachineFingerprint.Current,
+            InputSecret.FromBytes(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
         var request = new PerfRequest("forged", "", "f", Generator,
             [new EfficiencyLevel(10, 2, 0), new EfficiencyLevel(1200, 2, 1)], 0, "def __check(args, expected, output):\n    return output == expected\n",
             ["def f(nums):\n    return len(set(nums)) != len(nums)\n"], samples, ExecutionLimits.WithTimeout(10), 2.0, null, 1, "cpu");

@@ -10,12 +10,15 @@ public sealed class PythonRunner : IRunner
     private readonly WorkerPool _pool;
     private readonly CallgrindMeasurer _callgrind;
 
-    /// <summary>Creates a runner of <paramref name="workers"/> workers started by <paramref name="command"/>.</summary>
-    public PythonRunner(WorkerCommand command, IsolationLevel level, PythonInterpreter python, int workers, string machine)
+    /// <summary>Creates a runner of <paramref name="workers"/> workers started by <paramref name="command"/>;
+    /// each worker's checker is given <paramref name="inputSecret"/> (null: each draws its own).</summary>
+    public PythonRunner(WorkerCommand command, IsolationLevel level, PythonInterpreter python, int workers, string machine,
+        InputSecret? inputSecret = null)
     {
-        _pool = new WorkerPool(command, level, workers);
+        _pool = new WorkerPool(command, level, workers, inputSecret: inputSecret);
         _callgrind = new CallgrindMeasurer(command, level);
-        Info = new RunnerInfo(level.Name(), "python " + python.Version, HarnessFile.Version, workers, machine, _pool.Cgroups);
+        Info = new RunnerInfo(level.Name(), "python " + python.Version, HarnessFile.Version, workers, machine, _pool.Cgroups,
+            inputSecret?.Id);
     }
 
     /// <inheritdoc />

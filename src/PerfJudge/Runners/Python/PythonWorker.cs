@@ -38,9 +38,11 @@ public sealed class PythonWorker : IAsyncDisposable
     /// <summary>True while the worker process runs.</summary>
     public bool IsAlive => !_process.HasExited;
 
-    /// <summary>Starts a worker and waits for its greeting.</summary>
+    /// <summary>Starts a worker and waits for its greeting; then gives its checker
+    /// <paramref name="inputSecret"/>, when there is one, as the first request (over the pipe: never
+    /// in argv or the environment, which other processes can read in /proc).</summary>
     public static async Task<PythonWorker> StartAsync(WorkerCommand command, IsolationLevel level, long uidBase,
-        string scratch, int cpu, WorkerCgroups? cgroups, CancellationToken cancel)
+        string scratch, int cpu, WorkerCgroups? cgroups, CancellationToken cancel, InputSecret? inputSecret = null)
     {
         var info = command.Build(level, uidBase, scratch, cpu: cpu, cgroups: cgroups);
         info.RedirectStandardInput = true;
@@ -65,6 +67,16 @@ public sealed class PythonWorker : IAsyncDisposable
             var tail = worker.StderrTail();
             await worker.DisposeAsync();
             throw new RunnerStartException($"worker did not start ({level.Name()}): {tail}");
+        }
+        if (inputSecret is not null)
+        {
+            var reply = await worker.RunJsonAsync(new JsonObject { ["kind"] = "input_secret", ["secret"] = inputSecret.Hex }, 30, cancel);
+            if (reply.Result?["verdict"]?.GetValue<string>() != "passed")
+            {
+                var why = reply.Failure?.Detail ?? reply.Result?["detail"]?.ToString() ?? "no reason given";
+                await worker.DisposeAsync();
+                throw new RunnerStartException($"worker did not take the input secret ({level.Name()}): {why}");
+            }
         }
         return worker;
     }

@@ -12,6 +12,7 @@ public sealed class WorkerPool : IAsyncDisposable
     private readonly List<Slot> _all = [];
     private readonly long _uidRange;
     private readonly CgroupTree? _cgroups;
+    private readonly InputSecret? _inputSecret;
 
     private sealed class Slot(int index)
     {
@@ -27,10 +28,12 @@ public sealed class WorkerPool : IAsyncDisposable
     /// <param name="level">Isolation level.</param>
     /// <param name="size">Number of workers.</param>
     /// <param name="useCgroups">Put each candidate in cgroups of its own where the machine allows it.</param>
-    public WorkerPool(WorkerCommand command, IsolationLevel level, int size, bool useCgroups = true)
+    /// <param name="inputSecret">Sent to each worker's checker as its first request (null: each draws its own).</param>
+    public WorkerPool(WorkerCommand command, IsolationLevel level, int size, bool useCgroups = true, InputSecret? inputSecret = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         _command = command;
+        _inputSecret = inputSecret;
         Level = level;
         // Distinct uid ranges per engine process and per worker keep candidates of concurrent
         // runs apart: each worker hands out uids base+1 .. base+999999.
@@ -86,7 +89,8 @@ public sealed class WorkerPool : IAsyncDisposable
                 }
                 var cgroups = _cgroups?.CreateWorker(slot.Index);
                 slot.Worker = await PythonWorker.StartAsync(_command, Level, _uidRange + slot.Index * 1_000_000L,
-                    slot.Scratch ?? "/tmp", (Environment.ProcessorCount - 1 - slot.Index % Environment.ProcessorCount), cgroups, cancel);
+                    slot.Scratch ?? "/tmp", (Environment.ProcessorCount - 1 - slot.Index % Environment.ProcessorCount), cgroups, cancel,
+                    _inputSecret);
             }
             return await work(slot.Worker);
         }

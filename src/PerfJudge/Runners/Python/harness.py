@@ -103,17 +103,21 @@ def dispatch(request, source, table):
 
 
 def checker_main(ctrl, uid_base, scratch_root):
-    """The checker's main loop: one reply line per request, until fd 0 ends."""
+    """The checker's main loop: one reply line per request, until fd 0 ends. The first request
+    may be "input_secret" (the engine's input secret, pj_cases.keep_secret); no later one."""
     import random  # the checker may use anything; it is never forked to run candidate code
+    import pj_cases
     from pj_process import CandidateSource
     table = handlers()
+    first = dict(table, input_secret=pj_cases.keep_secret)
     source = CandidateSource(ctrl, uid_base, scratch_root)
     while True:
         request = read_request()
         if request is None:
             return
         random.seed(0)  # tests that draw random inputs see the same ones for every sample
-        write_all(1, (json.dumps(dispatch(request, source, table)) + "\n").encode())
+        write_all(1, (json.dumps(dispatch(request, source, first or table)) + "\n").encode())
+        first = None
 
 
 def start_checker(ctrl, uid_base, scratch_root):

@@ -13,9 +13,24 @@ _code_cache = {}
 _inputs = {}
 # Mixed into every generator seed: the seed, the task id and the generator are public, so without
 # it a program could regenerate the measured inputs while it is imported (not measured) and look
-# its answers up. Drawn in the checker, whose memory no candidate shares (candidates are forked
-# from the zygote, which never holds it); new for every worker, so inputs differ between runs.
+# its answers up. Held by the checker only, whose memory no candidate shares (candidates are forked
+# from the zygote, which never holds it; the checker is non-dumpable). The engine sends the
+# machine's secret (a file on the trusted side) as the checker's first request, so the same seed
+# gives the same inputs run after run (keep_secret); a worker given none (the harness run by hand)
+# keeps this one, drawn here, new per worker.
 _SECRET = os.urandom(16).hex()
+
+
+def keep_secret(request, source):
+    """The "input_secret" request, taken only as a checker's first: {"secret": 32 hex digits}
+    becomes the secret of every input generated after it."""
+    global _SECRET
+    secret = request.get("secret")
+    if type(secret) is not str or len(secret) != 32 or any(c not in "0123456789abcdef" for c in secret):
+        return {"verdict": "sandbox_error", "detail": "input_secret: expected 32 lowercase hex digits"}
+    _SECRET = secret
+    _inputs.clear()
+    return {"verdict": "passed"}
 
 
 def compiled(source, name):
