@@ -159,7 +159,7 @@ def evaluate_sample(row, code, levels, answers, ref_times, reps, alpha, toleranc
     limit = timeout / min(correction, 1.0) + tolerance
     check = checker(row)
     source = row["prompt"] + "\n" + code
-    scores, level_times = [], []
+    scores, level_times, zero_levels = [], [], []
     for lid, cases in enumerate(levels):
         worst, broke = 0.0, False
         for cid, args in enumerate(cases):
@@ -183,11 +183,15 @@ def evaluate_sample(row, code, levels, answers, ref_times, reps, alpha, toleranc
                 return {"passed": False, "error": "timeout on level 0"}
             break
         level_times.append(worst)
-        scores.append(max(0.0, timeout - worst) / (timeout - ref_level[lid]))
+        if timeout > ref_level[lid]:
+            scores.append(max(0.0, timeout - worst) / (timeout - ref_level[lid]))
+        else:  # the reference read 0 s on every scored case (time.time() ticks 0.24 us); ENAMEL would divide by 0
+            scores.append(1.0 if worst <= ref_level[lid] else 0.0)
+            zero_levels.append(lid)
     scores += [0.0] * (len(levels) - len(scores))
     eff = sum(h * s for h, s in zip(HARDNESS, scores)) / sum(HARDNESS)
     return {"passed": True, "efficiency": eff, "levels": scores, "times": level_times,
-            "ref_times": ref_level, "T": timeout, "correction": correction}
+            "ref_times": ref_level, "T": timeout, "correction": correction, "zero_reference_levels": zero_levels}
 
 
 def main():
