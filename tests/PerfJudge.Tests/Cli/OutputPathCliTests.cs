@@ -20,6 +20,18 @@ public class OutputPathCliTests
     }
 
     [Fact]
+    public async Task A_malformed_input_secret_is_one_line_naming_the_file()
+    {
+        var secret = Path.Combine(_dir, "input-secret");
+        await File.WriteAllTextAsync(secret, "not hex\n");
+        var outcome = await CliRunner.RunAsync("eval", "--store", Path.Combine(_dir, "s.db"), "--input-secret", secret);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains($"input secret {secret}: malformed", outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", outcome.Err, StringComparison.Ordinal);
+        Assert.Equal("not hex\n", await File.ReadAllTextAsync(secret)); // left as it was
+    }
+
+    [Fact]
     public async Task A_corrupt_store_is_one_line_in_report()
     {
         var store = Path.Combine(_dir, "bad.db");
