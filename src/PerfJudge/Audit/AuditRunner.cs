@@ -49,6 +49,11 @@ public sealed record AuditRunner(IRunner Runner, IRunner Fresh, ExecutionLimits 
             ? await ExpectedOutputs.ComputeAsync(runner, tasks, Limits, Progress, cancel)
             : [];
         var costs = await CostAudits.MeasureAsync(Runner, tasks, userSamples, first, rounds, Limits, Progress, cancel);
+        var passing = userSamples.Where(s => first.GetValueOrDefault((s.TaskId, s.Model, s.Index))?.Passed == true).ToList();
+        foreach (var (task, audit) in await LevelCostAudits.MeasureAsync(fresh, runner, suite, tasks, passing, rounds, Limits, Progress, cancel))
+        {
+            costs[task] = audit;
+        }
         var duplicates = Duplicates.Find(suite.Tasks);
         return tasks.Select(t =>
         {
