@@ -67,6 +67,15 @@ public static class AuditDocument
             ["overhead_dominated"] = c.OverheadDominated,
             ["stable"] = c.Stable,
             ["detail"] = c.Detail,
+            ["levels"] = c.Levels is not { } levels ? null : new JsonArray(levels.Select(l => (JsonNode)new JsonObject
+            {
+                ["level"] = l.Level,
+                ["cases"] = l.Cases,
+                ["reference_s_per_case"] = l.ReferenceSeconds,
+                ["cov"] = Math.Round(l.Cov, 4),
+                ["clusters"] = l.Clusters,
+                ["p99_cov"] = Math.Round(l.P99Cov, 4),
+            }).ToArray()),
         },
         ["duplicates"] = Strings(t.Duplicates),
     };

@@ -17,7 +17,7 @@ public static class AuditMarkdown
         (F($"flaky verdicts ({r.Reruns} reruns without the store)"), List(r.FlakyTasks)),
         (F($"tasks with surviving mutants (at most {r.MaxMutants} per task)"), List(r.WeakTasks)),
         ("mean mutation score", Score(r.MeanMutationScore) + (r.MeanMutationScoreBase is { } b ? $" (base tests alone {Score(b)})" : "")),
-        ("cost measured on the largest input", F($"{r.Measured} task(s), {r.Rounds} rounds")),
+        ("cost measured (largest explicit input, or hardest generated level)", F($"{r.Measured} task(s), {r.Rounds} rounds")),
         ("reference cost not above 2x an empty call", List(r.OverheadDominated)),
         ("reference cost CoV > 5 %", List(r.Unstable)),
         ("duplicate tasks", List(r.DuplicateTasks)),
@@ -54,6 +54,12 @@ public static class AuditMarkdown
             {
                 list.Add(F($"cost on {c.Input}: {c.ReferenceSeconds * 1e6:F1} us vs empty call {c.EmptySeconds * 1e6:F1} us, CoV {c.Cov * 100:F1} %") +
                     (c.Clusters is { } k ? F($", {k} cluster(s)") : ""));
+            }
+            if (c.Levels is { } levels && levels.Any(l => l.ReferenceSeconds <= 2 * c.EmptySeconds || l.Cov > 0.05 || l.Clusters < 4 || l.P99Cov > 0.05))
+            {
+                list.Add("levels: " + string.Join("; ", levels.Select(l =>
+                    F($"{l.Level}: {l.ReferenceSeconds * 1e6:F1} us/case, CoV {l.Cov * 100:F1} %") +
+                    (l.Clusters is { } k ? F($", {k} cluster(s), P99 CoV {l.P99Cov * 100:F1} %") : ""))));
             }
         }
         list.AddRange(t.Duplicates.Select(d => "duplicates " + d));

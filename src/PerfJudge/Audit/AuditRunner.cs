@@ -23,13 +23,16 @@ public sealed record AuditRunner(IRunner Runner, IRunner Fresh, ExecutionLimits 
     public async Task<List<TaskAudit>> RunAsync(TaskSuite suite, IReadOnlyList<CodeTask> tasks, IReadOnlyList<Sample> userSamples,
         int reruns, int maxMutants, int rounds, CancellationToken cancel)
     {
+        // One computation of the expected outputs for every phase, the reruns included (ExpectedOnce).
+        var runner = new ExpectedOnce(Runner);
+        var fresh = runner.Sharing(Fresh);
         var canonical = tasks.Select((t, i) => new Sample("canonical", t.TaskId, 0, t.ReferenceProgram, i + 1, new Dictionary<string, double>())).ToList();
         var judged = canonical.Concat(userSamples).ToList();
-        var first = Index(await SuiteJudge.JudgeAsync(Runner, suite, judged, Limits, Progress, cancel));
+        var first = Index(await SuiteJudge.JudgeAsync(runner, suite, judged, Limits, false, Progress, cancel));
         var history = first.ToDictionary(p => p.Key, p => new List<string> { p.Value.Verdict });
         for (var r = 0; r < reruns; r++)
         {
-            foreach (var (key, row) in Index(await SuiteJudge.JudgeAsync(Fresh, suite, judged, Limits, Progress, cancel)))
+            foreach (var (key, row) in Index(await SuiteJudge.JudgeAsync(fresh, suite, judged, Limits, false, Progress, cancel)))
             {
                 if (history.TryGetValue(key, out var list))
                 {
@@ -40,11 +43,17 @@ public sealed record AuditRunner(IRunner Runner, IRunner Fresh, ExecutionLimits 
         var mutants = await MutantsAsync(tasks, maxMutants, cancel);
         var mutantSamples = mutants.SelectMany(m => m.Value.Select((x, j) => new Sample("mutant", m.Key, j, x.Program, j + 1,
             new Dictionary<string, double>()))).ToList();
-        var mutantRows = Index(await SuiteJudge.JudgeAsync(Runner, suite, mutantSamples, Limits, Progress, cancel));
+        // A mutant is killed by one failing input: its plus inputs run only when the base inputs passed.
+        var mutantRows = Index(await SuiteJudge.JudgeAsync(runner, suite, mutantSamples, Limits, true, Progress, cancel));
         var expected = suite.Tasks.Any(t => t.EvalPlus is not null)
-            ? await ExpectedOutputs.ComputeAsync(Runner, tasks, Limits, Progress, cancel)
+            ? await ExpectedOutputs.ComputeAsync(runner, tasks, Limits, Progress, cancel)
             : [];
         var costs = await CostAudits.MeasureAsync(Runner, tasks, userSamples, first, rounds, Limits, Progress, cancel);
+        var passing = userSamples.Where(s => first.GetValueOrDefault((s.TaskId, s.Model, s.Index))?.Passed == true).ToList();
+        foreach (var (task, audit) in await LevelCostAudits.MeasureAsync(fresh, runner, suite, tasks, passing, rounds, Limits, Progress, cancel))
+        {
+            costs[task] = audit;
+        }
         var duplicates = Duplicates.Find(suite.Tasks);
         return tasks.Select(t =>
         {
@@ -74,11 +83,15 @@ public sealed record AuditRunner(IRunner Runner, IRunner Fresh, ExecutionLimits 
         {
             return result;
         }
-        foreach (var task in tasks)
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Runner.Info.Parallelism, CancellationToken = cancel };
+        await Parallel.ForEachAsync(tasks, options, async (task, token) =>
         {
-            var reply = await Runner.RunAsync(new MutantsRequest(task.ReferenceProgram, task.EntryPoint, max, Limits), cancel);
-            result[task.TaskId] = reply.Mutants;
-        }
+            var reply = await Runner.RunAsync(new MutantsRequest(task.ReferenceProgram, task.EntryPoint, max, Limits), token);
+            lock (result)
+            {
+                result[task.TaskId] = reply.Mutants;
+            }
+        });
         return result;
     }
 }

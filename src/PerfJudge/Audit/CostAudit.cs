@@ -8,7 +8,9 @@ namespace PerfJudge.Audit;
 /// <param name="Cov">Coefficient of variation of the reference's cost over the rounds.</param>
 /// <param name="Clusters">With samples: distinct cost levels among the reference and the correct samples (EvalPerf asks for at least 4); else null.</param>
 /// <param name="Detail">Why the input could not be measured (then the figures are 0).</param>
-public sealed record CostAudit(string Input, double ReferenceSeconds, double EmptySeconds, double Cov, int? Clusters, string? Detail)
+/// <param name="Levels">Suites with generated inputs (ENAMEL): every level; the other figures are the hardest level's.</param>
+public sealed record CostAudit(string Input, double ReferenceSeconds, double EmptySeconds, double Cov, int? Clusters, string? Detail,
+    IReadOnlyList<LevelCost>? Levels = null)
 {
     /// <summary>The reference's cost is not above twice the empty call's: the meter mostly sees overhead.</summary>
     public bool OverheadDominated => Detail is null && ReferenceSeconds <= 2 * EmptySeconds;

@@ -87,7 +87,8 @@ public static class CostAudits
         return count;
     }
 
-    private static double Cov(IReadOnlyList<double> values)
+    /// <summary>Sample coefficient of variation (0 below two values).</summary>
+    internal static double Cov(IReadOnlyList<double> values)
     {
         if (values.Count < 2)
         {

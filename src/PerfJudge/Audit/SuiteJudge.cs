@@ -16,13 +16,14 @@ public static class SuiteJudge
     /// <summary>True when the audit can judge the suite (whole-program suites are not supported yet).</summary>
     public static bool Supports(TaskSuite suite) => suite.Tasks.All(t => t.Program is null);
 
-    /// <summary>Rows of <paramref name="samples"/>, in their order.</summary>
+    /// <summary>Rows of <paramref name="samples"/>, in their order. With <paramref name="plusAfterBase"/> (mutants), a sample's
+    /// EvalPlus plus inputs run only when its base inputs passed: same verdicts, less work.</summary>
     public static Task<IReadOnlyList<ResultRow>> JudgeAsync(IRunner runner, TaskSuite suite, IReadOnlyList<Sample> samples,
-        ExecutionLimits limits, IProgress<JobProgress>? progress, CancellationToken cancel)
+        ExecutionLimits limits, bool plusAfterBase, IProgress<JobProgress>? progress, CancellationToken cancel)
     {
         if (suite.Tasks.Any(t => t.EvalPlus is not null))
         {
-            return new EvalPlusEvaluator(runner).RunAsync(suite, samples, limits, new List<Diagnostic>(), progress, cancel);
+            return new EvalPlusEvaluator(runner, plusAfterBase).RunAsync(suite, samples, limits, new List<Diagnostic>(), progress, cancel);
         }
         if (suite.Tasks.Any(t => t.Efficiency is not null))
         {

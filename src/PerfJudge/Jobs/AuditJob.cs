@@ -64,9 +64,11 @@ public sealed class AuditJob
         {
             return JobFailure.Of<AuditReport>(diagnostics);
         }
-        // Reruns must not replay the store: they run on a second engine without it, started only when needed.
-        await using var fresh = options.Reruns > 0 ? _engines.Start(options.Engine with { NoCache = true }, diagnostics) : null;
-        if (options.Reruns > 0 && fresh is null)
+        // Reruns and the rounds of generated levels must not replay the store: they run on a second engine
+        // without it, started only when needed.
+        var needsFresh = options.Reruns > 0 || (options.Rounds > 0 && tasks.Any(t => t.Efficiency is not null));
+        await using var fresh = needsFresh ? _engines.Start(options.Engine with { NoCache = true }, diagnostics) : null;
+        if (needsFresh && fresh is null)
         {
             return JobFailure.Of<AuditReport>(diagnostics);
         }
