@@ -103,6 +103,11 @@ public sealed class EvalPlusEvaluator
                 diagnostics.Add(Diagnostic.Note("expected-outputs", string.Create(CultureInfo.InvariantCulture,
                     $"{task.TaskId}: {rejected} input(s) rejected by the contract and {raised} on which the canonical solution raises are not tests")));
             }
+            foreach (var beyond in statuses.Where(s => s.StartsWith("unjudgeable", StringComparison.Ordinal)))
+            {
+                diagnostics.Add(Diagnostic.Warning("expected-outputs",
+                    $"{task.TaskId}: an input is no test: the canonical solution cannot answer it within a sample's limits ({beyond})"));
+            }
         }
     }
 }

@@ -168,4 +168,24 @@ public class EvalPlusSuiteTests(SandboxFixture sandbox) : IClassFixture<SandboxF
         Assert.Equal("sandbox_error", rows[0].Verdict);
         Assert.Contains("not deterministic", rows[0].Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_input_whose_answer_no_process_can_send_is_no_test()
+    {
+        // The canonical answer to plus input 1 is a 70 MB string: its reply exceeds the 64 MiB a reply
+        // may take (as Mbpp/255's 932 MB on its plus input 85), so no sample could answer it either.
+        var path = Path.Combine(TestData.TempDir(), "big.jsonl");
+        File.WriteAllText(path, """
+            {"task_id":"Big/0","prompt":"def f(x):\n","entry_point":"f","canonical_solution":"    return 'a' * x\n","contract":"","base_input":[[1]],"plus_input":[[2],[70000000],[3]],"atol":0}
+            """);
+        var suite = EvalPlusLoader.Load(path, "big");
+        var samples = Samples(suite, ("Big/0", null), ("Big/0", "    return 'a' * min(x, 2)\n"));
+        var diagnostics = new List<Diagnostic>();
+        var rows = await new EvalPlusEvaluator(sandbox.Runner).RunAsync(suite, samples, ExecutionLimits.WithTimeout(30), diagnostics, null,
+            CancellationToken.None);
+        Assert.Equal(("passed", "passed"), (rows[0].Verdict, rows[0].BaseVerdict));
+        Assert.Equal(("failed", "passed"), (rows[1].Verdict, rows[1].BaseVerdict)); // input 2 (x = 3) is still a test
+        var warning = Assert.Single(diagnostics, d => d.Message.Contains("is no test", StringComparison.Ordinal));
+        Assert.Contains("plus input 1: its reply is larger than the 64 MiB", warning.Message, StringComparison.Ordinal);
+    }
 }
