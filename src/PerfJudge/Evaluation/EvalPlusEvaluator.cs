@@ -9,8 +9,8 @@ using PerfJudge.Tasks;
 namespace PerfJudge.Evaluation;
 
 /// <summary>Correctness on EvalPlus suites (HumanEval+, MBPP+): expected outputs first (one request per
-/// task, replayed from the store), then two requests per distinct (task, program), base inputs and plus
-/// inputs. A row's verdict is base-and-plus (EvalPlus's "base + extra tests"); its
+/// task, replayed from the store; the outputs stay in the workers, the engine sees their digests), then two
+/// requests per distinct (task, program), base inputs and plus inputs. A row's verdict is base-and-plus (EvalPlus's "base + extra tests"); its
 /// <see cref="ResultRow.BaseVerdict"/> is the base tests' alone.</summary>
 public sealed class EvalPlusEvaluator
 {
@@ -46,8 +46,8 @@ public sealed class EvalPlusEvaluator
                 continue;
             }
             var spec = task.EvalPlus!;
-            var pair = (Make(samples[i], task, spec.BaseInputs, reply.BaseOutputs, reply.BaseSeconds, limits),
-                Make(samples[i], task, spec.PlusInputs, reply.PlusOutputs, reply.PlusSeconds, limits));
+            var pair = (Make(samples[i], task, spec.BaseInputs, reply.BaseDigest, reply.BaseSeconds, limits),
+                Make(samples[i], task, spec.PlusInputs, reply.PlusDigest, reply.PlusSeconds, limits));
             pairs[i] = pair;
             distinct.TryAdd(pair.Item1, distinct.Count);
             distinct.TryAdd(pair.Item2, distinct.Count);
@@ -100,9 +100,9 @@ public sealed class EvalPlusEvaluator
 
     private static long? Max(long? a, long? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
-    private static EvalPlusRequest Make(Sample sample, CodeTask task, string inputs, string outputs, double seconds, ExecutionLimits limits) =>
-        new(task.TaskId, task.EvalPlus!.Dataset, sample.Program, task.EntryPoint, inputs, outputs, task.EvalPlus.Atol,
-            ExpectedOutputs.SampleLimits(limits, seconds));
+    private static EvalPlusRequest Make(Sample sample, CodeTask task, string inputs, string digest, double seconds, ExecutionLimits limits) =>
+        new(task.TaskId, task.EvalPlus!.Dataset, sample.Program, task.EntryPoint, inputs, digest, ExpectedOutputs.Reference(task, limits),
+            task.EvalPlus.Atol, ExpectedOutputs.SampleLimits(limits, seconds));
 
     private static void Describe(IReadOnlyList<CodeTask> tasks, Dictionary<string, ExpectedReply> expected, ICollection<Diagnostic> diagnostics)
     {
@@ -122,6 +122,11 @@ public sealed class EvalPlusEvaluator
             {
                 diagnostics.Add(Diagnostic.Note("expected-outputs", string.Create(CultureInfo.InvariantCulture,
                     $"{task.TaskId}: {rejected} input(s) rejected by the contract and {raised} on which the canonical solution raises are not tests")));
+            }
+            foreach (var beyond in statuses.Where(s => s.StartsWith("unjudgeable", StringComparison.Ordinal)))
+            {
+                diagnostics.Add(Diagnostic.Warning("expected-outputs",
+                    $"{task.TaskId}: an input is no test: the canonical solution cannot answer it within a sample's limits ({beyond})"));
             }
         }
     }

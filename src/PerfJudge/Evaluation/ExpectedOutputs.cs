@@ -27,6 +27,14 @@ public static class ExpectedOutputs
             });
     }
 
+    /// <summary>How a worker computes the expected outputs of <paramref name="task"/> again: the same program,
+    /// contract and limits as <see cref="Request"/>'s.</summary>
+    public static EvalPlusReference Reference(CodeTask task, ExecutionLimits limits)
+    {
+        var request = Request(task, limits);
+        return new EvalPlusReference(request.Program, request.Contract, request.Limits);
+    }
+
     /// <summary>Computes the expected outputs of <paramref name="tasks"/>, in parallel, reporting progress in tasks.</summary>
     public static async Task<Dictionary<string, ExpectedReply>> ComputeAsync(IRunner runner, IReadOnlyList<CodeTask> tasks,
         ExecutionLimits limits, IProgress<JobProgress>? progress, CancellationToken cancel)

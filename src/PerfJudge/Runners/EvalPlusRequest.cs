@@ -3,20 +3,23 @@ using PerfJudge.Judging;
 namespace PerfJudge.Runners;
 
 /// <summary>Correctness of one program on one input set (base or plus) of an EvalPlus task, against the
-/// canonical solution's outputs, by EvalPlus's comparison rules.</summary>
+/// canonical solution's outputs, by EvalPlus's comparison rules. The outputs are not in the request: it
+/// names them by digest (<see cref="ExpectedReply.BaseDigest"/>); the worker holds them, or computes them
+/// again from <paramref name="Reference"/> and judges only when they have that digest.</summary>
 /// <param name="TaskId">Task id.</param>
 /// <param name="Dataset"><c>humaneval</c> or <c>mbpp</c>.</param>
 /// <param name="Program">The full candidate program.</param>
 /// <param name="EntryPoint">Function called.</param>
 /// <param name="Inputs">The inputs, JSON text of argument lists.</param>
-/// <param name="Expected">The expected outputs (<see cref="ExpectedReply.BaseOutputs"/>'s form; null entries are no tests).</param>
+/// <param name="ExpectedDigest">sha256 of the expected outputs on these inputs, as the worker's harness writes them.</param>
+/// <param name="Reference">How to compute the expected outputs again.</param>
 /// <param name="Atol">The task's float tolerance.</param>
-/// <param name="Limits">Resource limits.</param>
-public sealed record EvalPlusRequest(string TaskId, string Dataset, string Program, string EntryPoint, string Inputs, string Expected,
-    double Atol, ExecutionLimits Limits) : RunRequest<TestReply>(Limits)
+/// <param name="Limits">Resource limits of the sample.</param>
+public sealed record EvalPlusRequest(string TaskId, string Dataset, string Program, string EntryPoint, string Inputs, string ExpectedDigest,
+    EvalPlusReference Reference, double Atol, ExecutionLimits Limits) : RunRequest<TestReply>(Limits)
 {
-    /// <inheritdoc />
-    public override double HardSeconds => Limits.WallSeconds + TestRequest.GraceSeconds;
+    /// <summary>The sample's limit, after the reference's when the worker must compute the outputs first.</summary>
+    public override double HardSeconds => Limits.WallSeconds + Reference.Limits.WallSeconds + 2 * TestRequest.GraceSeconds;
 
     /// <inheritdoc />
     public override bool DependsOnMachine => false;

@@ -23,5 +23,5 @@ public sealed record ExpectedRequest(string TaskId, string Dataset, string Progr
     public override bool DependsOnMachine => false;
 
     /// <inheritdoc />
-    public override ExpectedReply Failure(Verdict verdict, string detail) => new(verdict, detail, [], [], "[]", "[]", 0, 0);
+    public override ExpectedReply Failure(Verdict verdict, string detail) => new(verdict, detail, [], [], "", "", 0, 0);
 }

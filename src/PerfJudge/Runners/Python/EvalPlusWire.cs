@@ -27,7 +27,11 @@ internal static class EvalPlusWire
         ["program"] = r.Program,
         ["entry_point"] = r.EntryPoint,
         ["inputs"] = r.Inputs,
-        ["expected"] = r.Expected,
+        ["expected_digest"] = r.ExpectedDigest,
+        ["reference"] = new JsonObject
+        {
+            ["program"] = r.Reference.Program, ["contract"] = r.Reference.Contract, ["limits"] = PythonWire.Limits(r.Reference.Limits),
+        },
         ["atol"] = r.Atol,
         ["limits"] = PythonWire.Limits(r.Limits),
     };
@@ -55,11 +59,11 @@ internal static class EvalPlusWire
         var verdict = PythonWire.VerdictOf(reply);
         if (verdict != Judging.Verdict.Passed)
         {
-            return new ExpectedReply(verdict, PythonWire.Text(reply["detail"]), [], [], "[]", "[]", 0, 0);
+            return new ExpectedReply(verdict, PythonWire.Text(reply["detail"]), [], [], "", "", 0, 0);
         }
         static List<string> Status(JsonNode? n) => n!.AsArray().Select(x => x!.GetValue<string>()).ToList();
         return new ExpectedReply(verdict, null, Status(reply["base_status"]), Status(reply["plus_status"]),
-            reply["base_outputs"]!.AsArray().ToJsonString(), reply["plus_outputs"]!.AsArray().ToJsonString(),
+            reply["base_digest"]!.GetValue<string>(), reply["plus_digest"]!.GetValue<string>(),
             PythonWire.Number(reply["base_seconds"]), PythonWire.Number(reply["plus_seconds"]));
     }
 }

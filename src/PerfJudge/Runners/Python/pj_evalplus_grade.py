@@ -3,13 +3,20 @@ pj_verdicts, pj_evalplus.
 
 "evalplus_expected": runs a task's canonical solution, sandboxed like any candidate, on its
 base and plus inputs; the contract is checked first on a copy of the arguments, and an input it
-rejects is no test. Replies each input's status ("ok", "rejected", or "raised: ...") and the
-canonical's output in the wire's tagged form, wrapped in a one-element list (null: no test).
+rejects is no test. The outputs stay in this checker (EXPECTED, by content digest); the reply
+carries each input's status ("ok", "rejected", or "raised: ..."), the digest of each input set's
+outputs and the canonical's seconds. The engine never holds the outputs (HumanEval/130's are
+114 MB of floats), so neither its memory nor the requests grow with them.
 
-"evalplus": one sample against one input set (base or plus) with the expected outputs of
-"evalplus_expected", compared by EvalPlus's rules (pj_evalplus.accepts)."""
+"evalplus": one sample against one input set (base or plus), by EvalPlus's rules
+(pj_evalplus.accepts), against the outputs of the digest it names. A checker that does not hold
+them (another worker, a restarted one) computes them again from the reference the request also
+carries (canonical program, contract, limits: a trusted run, not the sample's), once, and
+judges only when they have the digest named."""
+import collections
 import hashlib
-import json
+import marshal
+import struct
 import time
 
 import pj_evalplus
@@ -46,39 +53,66 @@ def __pj_evalplus_call(*args):
 
 
 def expected_outputs(request, source):
-    limits = request["limits"]
-    program = request["program"]
-    contract = pj_evalplus.contract_source(program, request["entry_point"], request.get("contract"))
-    not_none = request["dataset"] == "mbpp" and request["entry_point"] in pj_evalplus.MBPP_NOT_NONE
-    wrapped = program + "\n\n" + (contract or "") + _PLAIN % request["entry_point"] + _WRAPPER % {
-        "checked": contract is not None, "entry": request["entry_point"], "not_none": not_none}
-    cand = source.spawn()
+    """The evalplus_expected grader: the outputs are kept in EXPECTED; the reply names their digests."""
+    result = _run_reference(request, source, [(part, request[part + "_inputs"]) for part in ("base", "plus")])
+    for part in ("base", "plus"):
+        outputs = result.pop(part + "_outputs", None)
+        if outputs is not None:
+            result[part + "_digest"] = EXPECTED.put(outputs)
+    return result
+
+
+def _run_reference(reference, source, parts):
+    """The canonical solution of `reference` (task_id, dataset, program, entry_point, contract,
+    limits) run, sandboxed, on each (name, inputs' JSON text) of `parts`: per name, the statuses,
+    the outputs in _expected_form and the seconds."""
+    limits = reference["limits"]
+    program = reference["program"]
+    contract = pj_evalplus.contract_source(program, reference["entry_point"], reference.get("contract"))
+    not_none = reference["dataset"] == "mbpp" and reference["entry_point"] in pj_evalplus.MBPP_NOT_NONE
+    wrapped = program + "\n\n" + (contract or "") + _PLAIN % reference["entry_point"] + _WRAPPER % {
+        "checked": contract is not None, "entry": reference["entry_point"], "not_none": not_none}
+    box = [source.spawn()]
     try:
-        result = _expected(request, cand, wrapped, limits)
+        result = _expected(reference, box, source, wrapped, limits, parts)
     except BaseException as exc:
         result = harness_error(exc)
-    return finalize(result, cand, limits)
+    return finalize(result, box[0], limits)
 
 
-def _expected(request, cand, program, limits):
+# How the canonical solution may fail on one input such that the input is no test rather than the
+# task unjudgeable: no sample could give a judgeable answer there either (MBPP+'s Mbpp/255 on plus
+# input 85: 1,663,740 tuples of 77 strings, a 932 MB reply; docs/evalplus.md).
+UNJUDGEABLE = ("memory_limit", "output_limit")
+
+
+def _expected(request, box, source, program, limits, parts):
     deadline = time.monotonic() + limits["wall_seconds"]
-    failure = load_program(cand, program, "__pj_expected", limits, deadline)
+    failure = load_program(box[0], program, "__pj_expected", limits, deadline)
     if failure is not None:
         return failure
     result = {"verdict": "passed"}
-    for part in ("base", "plus"):
-        inputs = pj_evalplus.load_inputs(request["dataset"], request["task_id"],
-                                         request[part + "_inputs"])
+    for part, text in parts:
+        inputs = pj_evalplus.load_inputs(request["dataset"], request["task_id"], text)
         statuses, outputs = [], []
         started = time.monotonic()
         for args in inputs:
             try:
-                reply = reply_value(cand.call(args, deadline))
+                reply = reply_value(box[0].call(args, deadline))
             except CandidateGone as gone:
-                ended = ended_verdict(cand, str(gone), limits)
+                ended = ended_verdict(box[0], str(gone), limits)
                 ended["detail"] = "canonical solution, %s input %d: %s" % (
                     part, len(statuses), ended.get("detail"))
-                return ended
+                if ended["verdict"] not in UNJUDGEABLE:
+                    return ended
+                statuses.append("unjudgeable: %s: %s" % (ended["verdict"], ended["detail"]))
+                outputs.append(None)
+                box[0].finish()  # a fresh process for the inputs left
+                box[0] = source.spawn()
+                failure = load_program(box[0], program, "__pj_expected", limits, deadline)
+                if failure is not None:
+                    return failure
+                continue
             except NotPlainResult as bad:
                 statuses.append("raised: %s" % bad)
                 outputs.append(None)
@@ -94,6 +128,56 @@ def _expected(request, cand, program, limits):
         result[part + "_outputs"] = outputs
         result[part + "_seconds"] = time.monotonic() - started
     return result
+
+
+class ExpectedStore:
+    """Expected outputs (lists of _expected_form entries) by digest, in this checker only. Least
+    recently used first out once they pass `budget` bytes in all (their marshal size: ~9 bytes a
+    float, where the objects take ~32); the newest entry is always kept, so a task larger than the
+    budget is still judged."""
+
+    def __init__(self, budget):
+        self.budget = budget
+        self.size = 0
+        self.entries = collections.OrderedDict()  # digest -> (outputs, size)
+
+    @staticmethod
+    def digest(outputs):
+        """(digest, size): sha256 of the outputs in marshal's version 2, and its length. Version 2
+        has no back-references and no interning flags, so equal plain values (None, bool, int,
+        float, str, lists: what _expected_form makes) give equal bytes; it is C code (HumanEval/130's
+        6 million floats: ~0.3 s, where JSON text took 15 s). One entry at a time: no copy of all."""
+        h = hashlib.sha256()
+        size = 0
+        for entry in outputs:
+            data = marshal.dumps(entry, 2)
+            h.update(struct.pack(">Q", len(data)))
+            h.update(data)
+            size += len(data)
+        return h.hexdigest(), size
+
+    def put(self, outputs, digest_size=None):
+        """Keeps `outputs` (digest_size: their digest() when known); returns their digest."""
+        digest, size = digest_size or self.digest(outputs)
+        if digest not in self.entries:
+            self.entries[digest] = (outputs, size)
+            self.size += size
+        self.entries.move_to_end(digest)
+        while self.size > self.budget and len(self.entries) > 1:
+            _, (_, dropped) = self.entries.popitem(last=False)
+            self.size -= dropped
+        return digest
+
+    def get(self, digest):
+        entry = self.entries.get(digest)
+        if entry is None:
+            return None
+        self.entries.move_to_end(digest)
+        return entry[0]
+
+
+# HumanEval/130's plus outputs take 54 MB by this measure (about 200 MB as objects).
+EXPECTED = ExpectedStore(128 << 20)
 
 
 # An expected int or str longer than this (hex digits, characters) travels as its digest: HumanEval+
@@ -128,20 +212,43 @@ def _matches_digest(out, exp):
 
 
 def judge(request, source):
+    expected = EXPECTED.get(request["expected_digest"])
+    if expected is None:
+        expected, failure = _computed_again(request, source)
+        if failure is not None:
+            return failure
     limits = request["limits"]
     cand = source.spawn()
     try:
-        result = _judge(request, cand, limits)
+        result = _judge(request, cand, limits, expected)
     except BaseException as exc:
         result = harness_error(exc)
     return finalize(result, cand, limits)
 
 
-def _judge(request, cand, limits):
+def _computed_again(request, source):
+    """(outputs, None) for a digest this checker does not hold, from the request's reference, or
+    (None, a sandbox_error reply): not the sample's fault, and not stored, so a later run retries."""
+    reference = dict(request["reference"], task_id=request["task_id"], dataset=request["dataset"],
+                     entry_point=request["entry_point"])
+    run = _run_reference(reference, source, [("inputs", request["inputs"])])
+    if run.get("verdict") != "passed":
+        return None, {"verdict": "sandbox_error", "detail": "the expected outputs could not be computed again "
+                      "in this worker: %s: %s" % (run.get("verdict"), run.get("detail"))}
+    outputs = run["inputs_outputs"]
+    digest, size = ExpectedStore.digest(outputs)
+    if digest != request["expected_digest"]:
+        return None, {"verdict": "sandbox_error", "detail": "the canonical solution's outputs, computed again in "
+                      "this worker, differ from its first run's (sha256 %s..., not %s...): it is not deterministic"
+                      % (digest[:12], request["expected_digest"][:12])}
+    EXPECTED.put(outputs, (digest, size))
+    return outputs, None
+
+
+def _judge(request, cand, limits, expected):
     deadline = time.monotonic() + limits["wall_seconds"]
     dataset, entry = request["dataset"], request["entry_point"]
     inputs = pj_evalplus.load_inputs(dataset, request["task_id"], request["inputs"])
-    expected = json.loads(request["expected"])
     if len(expected) != len(inputs):
         return {"verdict": "sandbox_error", "detail": "%d inputs but %d expected outputs"
                 % (len(inputs), len(expected))}

@@ -155,7 +155,9 @@ class Candidate:
             reply = recv_json(self.rfd, deadline, self.output)
         except TimeoutError:
             raise CandidateGone("timeout")
-        except (EOFError, OSError, BadData, ValueError):
+        except BadData as bad:
+            raise CandidateGone("too_large" if str(bad).startswith("frame of") else "ended")
+        except (EOFError, OSError, ValueError):
             raise CandidateGone("ended")
         if _frame(reply) == "ok" and len(reply) == 2:
             try:

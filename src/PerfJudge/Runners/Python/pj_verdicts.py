@@ -1,5 +1,6 @@
 """Verdicts: what a candidate's behaviour, as the process handle reports it, means. Layer 2
-(verdicts and meters): imports only pj_cgroup (what the kernel says about a candidate's memory)
+(verdicts and meters): imports only pj_cgroup (what the kernel says about a candidate's memory),
+pj_wire (the largest reply a candidate may send)
 and pj_zygote (whether candidates get their own IPC namespace);
 works on a pj_process.Candidate passed in.
 
@@ -10,6 +11,7 @@ import signal
 
 import pj_cgroup
 import pj_zygote
+from pj_wire import MAX_FRAME
 
 DETAIL_CHARS = 2000  # a detail longer than this is cut: a candidate may forge megabytes of message
 VERDICTS = ("passed", "failed", "error", "timeout", "memory_limit", "output_limit", "crashed",
@@ -42,6 +44,9 @@ def ended_verdict(cand, reason, limits):
     """Decides why the candidate stopped answering ("timeout", or else from its exit status)."""
     if reason == "timeout":
         return {"verdict": "timeout", "detail": "no answer within %.3g s" % limits["wall_seconds"]}
+    if reason == "too_large":
+        return {"verdict": "output_limit", "detail": "its reply is larger than the %d MiB a reply may take"
+                % (MAX_FRAME >> 20)}
     if reason == "output":
         return {"verdict": "output_limit", "detail": "wrote %d bytes or more to stdout/stderr (limit %d)" % (
             cand.output.count, limits["output_bytes"])}

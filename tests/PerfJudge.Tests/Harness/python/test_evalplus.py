@@ -56,6 +56,79 @@ class HugeOutputs(unittest.TestCase):
         self.assertEqual(G._expected_form([1, 2.5]), [["l", 1, 2.5]])
 
 
+class ExpectedOutputsStayInTheChecker(unittest.TestCase):
+    def test_the_digest_is_of_the_values_with_their_exact_types(self):
+        import pj_evalplus_grade as G
+        forms = [G._expected_form(v) for v in ([1.5, 2.5], "x", (1, "a"))] + [None]
+        again = [G._expected_form(v) for v in ([1.5, 2.5], "x", (1, "a"))] + [None]
+        self.assertEqual(G.ExpectedStore.digest(forms), G.ExpectedStore.digest(again))
+        digests = {G.ExpectedStore.digest([G._expected_form(v)])[0] for v in (1, 1.0, True, "1", [1], (1,))}
+        self.assertEqual(len(digests), 6)
+        # Order and grouping count: [a, b] is not [ab].
+        self.assertNotEqual(G.ExpectedStore.digest([["l", 1], ["l", 2]])[0], G.ExpectedStore.digest([["l", 1, 2]])[0])
+
+    def test_least_recently_used_out_past_the_budget_the_newest_always_kept(self):
+        import pj_evalplus_grade as G
+        store = G.ExpectedStore(budget=100)
+        small = [[1]]
+        a = store.put(small)
+        big = store.put([["l"] + [0.5] * 20])  # 20 floats: more than the budget alone
+        self.assertIsNone(store.get(a))
+        self.assertEqual(store.get(big), [["l"] + [0.5] * 20])
+        b = store.put([[2]])
+        c = store.put([[3]])
+        self.assertIsNone(store.get(big))
+        self.assertEqual((store.get(b), store.get(c)), ([[2]], [[3]]))
+        self.assertLessEqual(store.size, 100)
+
+    def test_a_checker_without_the_outputs_computes_them_again_and_checks_their_digest(self):
+        import pj_evalplus_grade as G
+        runs = []
+        outputs = [[7], None]
+
+        def run_reference(reference, source, parts):
+            runs.append((reference["program"], reference["task_id"], parts))
+            return {"verdict": "passed", "inputs_outputs": outputs, "inputs_status": ["ok", "rejected"]}
+
+        saved, G._run_reference = G._run_reference, run_reference
+        saved_store, G.EXPECTED = G.EXPECTED, G.ExpectedStore(1 << 20)
+        try:
+            digest = G.ExpectedStore.digest(outputs)[0]
+            request = {"task_id": "T/1", "dataset": "humaneval", "entry_point": "f", "inputs": "[[1], [2]]",
+                       "expected_digest": digest, "reference": {"program": "def f(x): return 7", "contract": "",
+                                                                 "limits": {}}}
+            self.assertEqual(G._computed_again(request, None), (outputs, None))
+            self.assertEqual(runs, [("def f(x): return 7", "T/1", [("inputs", "[[1], [2]]")])])
+            self.assertEqual(G.EXPECTED.get(digest), outputs)
+            # Another digest than the run gives: no judgement against either.
+            got, failure = G._computed_again(dict(request, expected_digest="0" * 64), None)
+            self.assertIsNone(got)
+            self.assertEqual(failure["verdict"], "sandbox_error")
+            self.assertIn("not deterministic", failure["detail"])
+            # A reference that fails is the worker's trouble, not the sample's.
+            G._run_reference = lambda reference, source, parts: {"verdict": "memory_limit", "detail": "killed"}
+            got, failure = G._computed_again(dict(request, expected_digest="1" * 64), None)
+            self.assertEqual((got, failure["verdict"]), (None, "sandbox_error"))
+            self.assertIn("memory_limit: killed", failure["detail"])
+        finally:
+            G._run_reference, G.EXPECTED = saved, saved_store
+
+    def test_the_expected_request_replies_digests_not_outputs(self):
+        import pj_evalplus_grade as G
+        reply = {"verdict": "passed", "base_outputs": [[1]], "plus_outputs": [None, [2]], "base_status": ["ok"],
+                 "plus_status": ["rejected", "ok"], "base_seconds": 0.1, "plus_seconds": 0.2}
+        saved, G._run_reference = G._run_reference, lambda request, source, parts: dict(reply)
+        saved_store, G.EXPECTED = G.EXPECTED, G.ExpectedStore(1 << 20)
+        try:
+            result = G.expected_outputs({"base_inputs": "[[0]]", "plus_inputs": "[[0], [1]]"}, None)
+            self.assertNotIn("base_outputs", result)
+            self.assertNotIn("plus_outputs", result)
+            self.assertEqual(G.EXPECTED.get(result["base_digest"]), [[1]])
+            self.assertEqual(G.EXPECTED.get(result["plus_digest"]), [None, [2]])
+        finally:
+            G._run_reference, G.EXPECTED = saved, saved_store
+
+
 class Mutants(unittest.TestCase):
     PROGRAM = "def helper(x):\n    return x + 1\n\ndef f(xs, t):\n    for i in range(len(xs) - 1):\n" \
               "        if xs[i + 1] - xs[i] < t and True:\n            return True\n    return False\n"

@@ -78,6 +78,9 @@ class Verdicts(unittest.TestCase):
         exit0 = V.ended_verdict(FakeCandidate(exited(0)), "ended", LIMITS)  # os._exit(0) before the tests
         self.assertEqual((exit0["verdict"], exit0["status"]), ("crashed", "exit 0"))
         self.assertEqual(V.ended_verdict(FakeCandidate(exited(0)), "protocol", LIMITS)["verdict"], "crashed")
+        too_large = V.ended_verdict(FakeCandidate(signalled(signal.SIGKILL)), "too_large", LIMITS)
+        self.assertEqual(too_large["verdict"], "output_limit")  # not "crashed": the checker refused the reply
+        self.assertIn("larger than the 64 MiB", too_large["detail"])
 
     def test_loading(self):
         def load(outcome):
