@@ -39,11 +39,18 @@ public class StressCallgrindTests
         var b = await Run("b");
         Assert.Contains("meter auto -> callgrind", a.Err, StringComparison.Ordinal);
         Assert.Equal(a.Suite, b.Suite);
-        // The counts themselves repeat exactly: every scale step, reference cost and sample total.
+        // The counts themselves repeat to a few dozen instructions per call (seen: 0 to 76; docs/stress.md):
+        // every scale step, reference cost and sample total.
         var worker = a.Task["worker"]!;
-        Assert.Equal(worker["search"]!.ToJsonString(), b.Task["worker"]!["search"]!.ToJsonString());
-        Assert.Equal(worker["selected_costs"]!.ToJsonString(), b.Task["worker"]!["selected_costs"]!.ToJsonString());
-        Assert.Equal(worker["sample_costs"]!.ToJsonString(), b.Task["worker"]!["sample_costs"]!.ToJsonString());
+        var other = b.Task["worker"]!;
+        Assert.Equal(worker["search"]!.AsArray().Select(s => s!["scale"]!.GetValue<long>()),
+            other["search"]!.AsArray().Select(s => s!["scale"]!.GetValue<long>()));
+        foreach (var field in new[] { "search", "selected_costs", "sample_costs" })
+        {
+            var (x, y) = (Counts(worker[field]!), Counts(other[field]!));
+            Assert.Equal(x.Count, y.Count);
+            Assert.All(x.Zip(y), p => Assert.True(Math.Abs(p.First - p.Second) <= 200 * 3, $"{field}: {p.First} vs {p.Second}"));
+        }
         var steps = worker["search"]!.AsArray();
         Assert.Equal("over budget", steps[^1]!["stop"]!.GetValue<string>());
         Assert.True(steps[^1]!["costs"]![0]!.GetValue<double>() > 2e6);
@@ -53,6 +60,15 @@ public class StressCallgrindTests
         // Seconds are still reported (report.json only).
         Assert.True(worker["selected_seconds"]![0]!.GetValue<double>() > 0);
     }
+
+    /// <summary>Every number in a node (the counts of search steps, costs, totals), in document order.</summary>
+    private static List<double> Counts(JsonNode node) => node switch
+    {
+        JsonArray array => array.SelectMany(n => n is null ? [] : Counts(n)).ToList(),
+        JsonObject obj => obj.Where(p => p.Key != "scale").SelectMany(p => p.Value is null ? [] : Counts(p.Value)).ToList(),
+        JsonValue value when value.TryGetValue<double>(out var d) => [d],
+        _ => [],
+    };
 
     [Fact]
     public async Task A_time_budget_for_a_counting_meter_is_a_usage_error()

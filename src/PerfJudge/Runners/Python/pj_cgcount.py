@@ -18,6 +18,7 @@ from pj_program import run_process
 
 VALGRIND = "/usr/bin/valgrind"
 SLOWDOWN = 100  # wall and CPU limits of a callgrind run: this many times the task's limits
+SAMPLE_CPU = 60  # CPU seconds a sample's callgrind run may take (~3e9 instructions counted)
 DUMP_BYTES = 16 << 20
 _SUMMARY = re.compile(rb"^summary:\s*(\d+)\s*$", re.M)
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -66,22 +67,24 @@ def parse_dumps(dumps, inputs, stop_at=None):
     return counts, None
 
 
-def count_calls(source, program, entry_point, warm_literal, literals, limits, stop_at=None):
+def count_calls(source, program, entry_point, warm_literal, literals, limits, stop_at=None, cpu_cap=None):
     """([instructions per input], None), or (None, detail) when the run failed (exit status,
     limits, missing or extra dumps). With stop_at (trusted references only: the program could
     otherwise end its own run early), the run stops after the first call costing more than
-    stop_at, and the list is that long."""
+    stop_at, and the list is that long. cpu_cap: CPU seconds of the run (samples: a quadratic
+    sample on a reference's budget-sized input can need hours under valgrind)."""
     setup = {"argv": callgrind_argv(sys.executable, stop_at),
              "files": batch_files(program, entry_point, warm_literal, literals, stop_at),
              "env": {"PYTHONHASHSEED": "0"}, "open_files": 1024}
     run_limits = dict(limits)
     run_limits["wall_seconds"] = limits["wall_seconds"] * SLOWDOWN
-    run_limits["cpu_seconds"] = limits["cpu_seconds"] * SLOWDOWN
+    run_limits["cpu_seconds"] = cpu_cap or limits["cpu_seconds"] * SLOWDOWN
     run_limits["memory_bytes"] = 0  # valgrind reserves far more address space than it uses
     run = run_process(source, setup, run_limits, output_cap=0, cgroup_memory=4 * limits["memory_bytes"],
                       read_files=("cg.out.", len(literals) + 2, DUMP_BYTES))
-    if run.timed_out:
-        return None, "callgrind run did not finish within %g s" % run_limits["wall_seconds"]
+    if run.timed_out or run.cpu >= run_limits["cpu_seconds"]:
+        return None, "callgrind run over its limits (%g s wall, %g s CPU)" % (run_limits["wall_seconds"],
+                                                                             run_limits["cpu_seconds"])
     if run.status != 0:
         return None, "callgrind run ended with status %s: %s" % (run.status, run.err[-400:].decode("utf-8", "replace"))
     return parse_dumps(run.files or {}, len(literals), stop_at)

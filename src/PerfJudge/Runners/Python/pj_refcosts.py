@@ -8,7 +8,7 @@ correctness is still decided on the ordinary path: one native run per program, w
 timeout, seconds away from any budget here)."""
 import pj_literal
 from pj_cases import check_output, load_checker
-from pj_cgcount import count_calls
+from pj_cgcount import SAMPLE_CPU, count_calls
 from pj_meters import median
 from pj_run import run_program
 
@@ -164,7 +164,8 @@ def samples_on(ctx, inputs):
         if not correct:
             continue
         counts, _ = count_calls(ctx.source, program, ctx.request["entry_point"], pj_literal.dumps(ctx.warm),
-                                [pj_literal.dumps(inputs[i]) for i in correct], ctx.request["limits"])
+                                [pj_literal.dumps(inputs[i]) for i in correct], ctx.request["limits"],
+                                cpu_cap=SAMPLE_CPU)
         for i, count in zip(correct, counts or []):
             out[i][s] = count
     return out
