@@ -12,7 +12,7 @@ namespace PerfJudge.Cli;
 public static class StressCommand
 {
     /// <summary>Meters accepted by <c>stress</c>.</summary>
-    public static readonly string[] Meters = ["auto", "cpu", "wall", "instructions", "task-clock"];
+    public static readonly string[] Meters = ["auto", "callgrind", "cpu", "wall", "instructions", "task-clock"];
 
     /// <summary>Creates the command.</summary>
     public static Command Create(IAnsiConsole console, TextWriter errors)
@@ -20,7 +20,7 @@ public static class StressCommand
         var suite = new Option<string>("--suite") { Description = "Built-in suite (stress, demo, humaneval) or a HumanEval-format suite file; references: the line's 'references' [fast, ..., slow], else the canonical solution", DefaultValueFactory = _ => "stress" };
         var samples = new Option<string[]>("--samples") { Description = "Samples files: keep the inputs on which the costs of the correct samples spread most", AllowMultipleArgumentsPerToken = true };
         var task = new Option<string[]>("--task") { Description = "Only these task ids (repeatable or comma-separated)", AllowMultipleArgumentsPerToken = true };
-        var budget = new Option<string?>("--budget") { Description = "Cost the costliest reference may reach on one input: seconds ('0.1', '0.1s', '100ms') for cpu/wall/task-clock, a count ('3e8') for instructions. Default 0.1 s or 3e8" };
+        var budget = new Option<string?>("--budget") { Description = "Cost the costliest reference may reach on one input: seconds ('0.1', '0.1s', '100ms') for cpu/wall/task-clock, a count ('3e7') for callgrind/instructions. Default 3e7 (callgrind), 3e8 (instructions), 0.1 s" };
         var seed = new Option<int>("--seed") { Description = "Seed of generators and mutations (with the task id)", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = "Folder for tasks.jsonl (the suite with the new level) and report.json (what was measured)", DefaultValueFactory = _ => "stress-out" };
         var rounds = new Option<int>("--rounds") { Description = "Repetitions per measured input, fresh process each (median)", DefaultValueFactory = _ => 3 };
@@ -58,6 +58,11 @@ public static class StressCommand
             var options = new StressJobOptions(parse.GetValue(suite)!, tasks, budgetText is null ? null : ParseBudget(budgetText) ?? double.NaN,
                 parse.GetValue(output)!, search, engine.Read(parse) with { Fresh = parse.GetValue(fresh) }, parse.GetValue(samples) ?? []);
             var problems = options.Validate().ToList();
+            var meterChoice = parse.GetValue(engine.Meter);
+            if (budgetText is not null && meterChoice is "callgrind" or "instructions" && budgetText.Trim().EndsWith('s'))
+            {
+                problems.Add(Diagnostic.Usage("--budget", $"'{budgetText}' is a time; the {meterChoice} meter counts instructions (e.g. '3e7')"));
+            }
             if (budgetText is not null && ParseBudget(budgetText) is null)
             {
                 problems.RemoveAll(p => p.Field == "--budget");

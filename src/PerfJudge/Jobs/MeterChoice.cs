@@ -7,11 +7,15 @@ namespace PerfJudge.Jobs;
 public static class MeterChoice
 {
     /// <summary>Returns the meter to use, or null with an environment error that says why the choice cannot be used.
-    /// <c>auto</c> picks <c>instructions</c> where the machine has a hardware counter, else <c>cpu</c>.</summary>
-    public static string? Resolve(string choice, ICollection<Diagnostic> diagnostics, bool singleProgram = false)
+    /// <c>auto</c> picks <c>instructions</c> where the machine has a hardware counter, else <c>cpu</c>; for a
+    /// <paramref name="search"/> (stress), whose decisions must not depend on timing, <c>callgrind</c> before <c>cpu</c>.</summary>
+    public static string? Resolve(string choice, ICollection<Diagnostic> diagnostics, bool singleProgram = false, bool search = false)
     {
         switch (choice)
         {
+            case "auto" when search && !Meters.InstructionsAvailable && Meters.CallgrindAvailable:
+                diagnostics.Add(Diagnostic.Note("meter.auto", "meter auto -> callgrind (no hardware instruction counter; the search decides on exact instruction counts)"));
+                return "callgrind";
             case "auto":
                 var picked = Meters.InstructionsAvailable ? "instructions" : "cpu";
                 diagnostics.Add(Diagnostic.Note("meter.auto", Meters.InstructionsAvailable
@@ -32,12 +36,12 @@ public static class MeterChoice
             case "task-clock":
                 diagnostics.Add(Diagnostic.Environment("meter.unavailable", "perf_event_open is not available here; use --meter cpu."));
                 return null;
-            case "callgrind" when singleProgram && Meters.CallgrindAvailable:
+            case "callgrind" when (singleProgram || search) && Meters.CallgrindAvailable:
                 return "callgrind";
             case "callgrind":
-                diagnostics.Add(Diagnostic.Environment("meter.unavailable", singleProgram
+                diagnostics.Add(Diagnostic.Environment("meter.unavailable", singleProgram || search
                     ? "the 'callgrind' meter needs valgrind (apt-get install valgrind)."
-                    : "the 'callgrind' meter is available for 'perfjudge measure' only (too slow for suites). Use --meter cpu."));
+                    : "the 'callgrind' meter is available for 'perfjudge measure' and 'perfjudge stress' only (too slow for suites). Use --meter cpu."));
                 return null;
             case "peak-memory" when singleProgram:
                 return choice;

@@ -68,13 +68,13 @@ public sealed class StressJob
         {
             targets = targets.Where(t => options.Tasks.Contains(t.Task.TaskId)).ToList();
         }
-        var meter = MeterChoice.Resolve(options.Search.Meter, diagnostics);
+        var meter = MeterChoice.Resolve(options.Search.Meter, diagnostics, search: true);
         await using var engine = meter is null ? null : _engines.Start(options.Engine, diagnostics);
         if (engine is null)
         {
             return JobFailure.Of<StressResult>(diagnostics);
         }
-        var search = options.Search with { Meter = meter!, Budget = options.Budget ?? (meter == "instructions" ? 3e8 : 0.1) };
+        var search = options.Search with { Meter = meter!, Budget = options.Budget ?? StressOptions.DefaultBudget(meter!) };
         var info = engine.Runner.Info;
         Started?.Invoke(new StressStart(suite, targets.Count, search, info));
         var outcomes = await new StressRunner(engine.Runner).RunAsync(targets, search, o => TaskFinished?.Invoke(o), cancel);

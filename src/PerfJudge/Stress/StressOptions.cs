@@ -4,7 +4,7 @@ namespace PerfJudge.Stress;
 
 /// <summary>Parameters of <c>perfjudge stress</c> (docs/stress.md).</summary>
 /// <param name="Budget">Cost the costliest reference may reach on one input, in the meter's unit.</param>
-/// <param name="Meter">Cost meter (cpu, wall, task-clock, instructions).</param>
+/// <param name="Meter">Cost meter (callgrind, cpu, wall, task-clock, instructions).</param>
 /// <param name="Seed">Seed of every random choice (generators and mutations), combined with the task id.</param>
 /// <param name="Rounds">Repetitions per measured input in fresh processes (median).</param>
 /// <param name="Candidates">Candidate inputs made at the chosen scale (or kept from fuzzing).</param>
@@ -22,6 +22,16 @@ public sealed record StressOptions(double Budget, string Meter, int Seed, int Ro
     long MinScale, long MaxScale, int BisectSteps, long MaxInputBytes, double GeneratorTimeout,
     long FuzzProbeScale, ExecutionLimits Limits, double Hardness = 3)
 {
+    /// <summary>The budget when none is given: 0.1 s on timed meters; 3e8 hardware instructions (about
+    /// 0.1 s); 3e7 instructions under callgrind (about 10 ms of native CPU for Python code here, and
+    /// ~1 s under valgrind, which is what makes a search of all of HumanEval+ affordable).</summary>
+    public static double DefaultBudget(string meter) => meter switch
+    {
+        "instructions" => 3e8,
+        "callgrind" => 3e7,
+        _ => 0.1,
+    };
+
     /// <summary>Returns every problem with these options (empty when valid).</summary>
     public IReadOnlyList<Diagnostic> Validate()
     {

@@ -22,10 +22,11 @@ public class HarnessImportGraphTests
         // 4: graders
         ["pj_tests"] = 4, ["pj_run"] = 4, ["pj_perf"] = 4, ["pj_measure"] = 4, ["pj_refcosts"] = 4,
         ["pj_fuzz"] = 4, ["pj_stress"] = 4, ["pj_program"] = 4, ["pj_program_levels"] = 4, ["pj_evalplus_grade"] = 4, ["pj_mutants"] = 4,
+        ["pj_cgcount"] = 4,
         // 5: the entry: zygote start and the checker's main loop
         ["harness"] = 5,
         // stand-alone script run under valgrind by the callgrind meter; imports nothing of the harness
-        ["pj_cg_run"] = 5, ["pj_mountns"] = 5,
+        ["pj_cg_run"] = 5, ["pj_cg_batch"] = 5, ["pj_mountns"] = 5,
     };
 
     private const string ReadGraph = """

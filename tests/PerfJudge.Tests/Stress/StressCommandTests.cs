@@ -11,8 +11,10 @@ public class StressCommandTests
     private readonly string _dir = TestData.TempDir();
 
     /// <summary>The CLI's stress command with this test's own store (searches are kept there).</summary>
+    // These tests give time budgets: the cpu meter, unless a test names another (the default,
+    // callgrind, is tested in StressCallgrindTests).
     private Task<CliRunner.Outcome> RunStress(params string[] args) =>
-        CliRunner.RunAsync(["stress", "--store", Path.Combine(_dir, "store.db"), .. args]);
+        CliRunner.RunAsync(["stress", "--store", Path.Combine(_dir, "store.db"), .. args.Contains("--meter") ? [] : new[] { "--meter", "cpu" }, .. args]);
 
     [Fact]
     public async Task Same_seed_gives_a_byte_identical_suite_file_and_another_seed_does_not()

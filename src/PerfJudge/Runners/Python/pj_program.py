@@ -35,18 +35,30 @@ def _read(path, limit):
 class Run:
     """What one sandboxed process did: status, rusage, wall time, stdout, stderr (tail)."""
 
-    def __init__(self, timed_out, status, cpu, max_rss_kb, wall, out, out_size, err, artifact=None, cgroup=None):
+    def __init__(self, timed_out, status, cpu, max_rss_kb, wall, out, out_size, err, artifact=None, cgroup=None, files=None):
         self.timed_out, self.status, self.cpu, self.max_rss_kb = timed_out, status, cpu, max_rss_kb
         self.wall, self.out, self.out_size, self.err, self.artifact = wall, out, out_size, err, artifact
-        self.cgroup = cgroup or {}
+        self.cgroup, self.files = cgroup or {}, files
 
 
-def run_process(source, setup, limits, keep=None, output_cap=None, cgroup_memory=None):
+def _read_prefixed(folder, prefix, count, limit):
+    """Up to count + 1 files of folder whose names start with prefix (count + 1, so that the
+    caller sees there were too many), each at most limit bytes."""
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.startswith(prefix))[:count + 1]
+    except OSError:
+        return {}
+    return {name: _read(os.path.join(folder, name), limit) for name in names}
+
+
+def run_process(source, setup, limits, keep=None, output_cap=None, cgroup_memory=None, read_files=None):
     """Runs one whole program in a fresh candidate process (pj_candidate.run_whole_program) and
     waits for it, at most limits["wall_seconds"]. `keep` names a file of its work dir to read
     back (a compiler's artifact) before the process's files are removed. With the worker's
     cgroup, its memory limit is `cgroup_memory` (default: the address-space limit) and the peak
-    memory and OOM kills come from the cgroup (as for function candidates, pj_process.load)."""
+    memory and OOM kills come from the cgroup (as for function candidates, pj_process.load).
+    `read_files` = (prefix, count, bytes): files of the work dir to read back too (callgrind's
+    dumps, pj_cgcount)."""
     cand = source.spawn()
     try:
         if cand.uid is not None:  # cgroups only with a uid of its own, as pj_process.load
@@ -68,9 +80,10 @@ def run_process(source, setup, limits, keep=None, output_cap=None, cgroup_memory
         artifact = None
         if keep is not None:
             artifact = _read(os.path.join(cand.scratch, "w", keep), limits["file_bytes"] + 1)
+        files = _read_prefixed(os.path.join(cand.scratch, "w"), *read_files) if read_files else None
     finally:
         (status, utime, stime, maxrss, _), out_size = cand.finish()
-    return Run(timed_out, status, utime + stime, maxrss, wall, out, len(out), err, artifact, cand.cgroup)
+    return Run(timed_out, status, utime + stime, maxrss, wall, out, len(out), err, artifact, cand.cgroup, files)
 
 
 def resource_verdict(run, limits):

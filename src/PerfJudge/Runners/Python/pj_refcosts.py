@@ -1,9 +1,18 @@
 """The stress search's measurements: the costs of a task's references on inputs, and whether
-every reference answers them. Layer 4 (graders): imports pj_run, pj_cases, pj_meters; used by
-pj_fuzz and pj_stress."""
+every reference answers them. Layer 4 (graders): imports pj_run, pj_cases, pj_meters, pj_cgcount,
+pj_literal; used by pj_fuzz and pj_stress.
+
+With the deterministic meter (callgrind) every cost is an instruction count (pj_cgcount) and
+correctness is still decided on the ordinary path: one native run per program, whose verdicts
+(raised, wrong, caps) are functions of the program and the input, not of timing (except a
+timeout, seconds away from any budget here)."""
+import pj_literal
 from pj_cases import check_output, load_checker
+from pj_cgcount import SAMPLE_CPU, count_calls
 from pj_meters import median
 from pj_run import run_program
+
+DETERMINISTIC = ("callgrind",)
 
 VERDICT_REASONS = {"error": "reference raised", "timeout": "reference timed out",
                    "failed": "references disagree", "memory_limit": "memory cap",
@@ -19,6 +28,7 @@ class Context:
         self.refs = request["references"]
         self.samples = request.get("samples") or []  # optional: their cost spread guides selection
         self.meter = request.get("meter") or "cpu"
+        self.deterministic = self.meter in DETERMINISTIC
         self.check = load_checker(request)
         self.warm = None
         self.discarded = {}
@@ -31,14 +41,64 @@ class Context:
 def measure_inputs(ctx, inputs, rounds):
     """(median cost per reference per input ([ref][input]), None, None), or (None, reason,
     detail). Each reference runs all inputs in one fresh process per round, after an unmeasured
-    warm-up call on ctx.warm."""
+    warm-up call on ctx.warm. With the deterministic meter: one native round (correctness), then
+    the instruction counts of one callgrind run per reference."""
+    if not ctx.deterministic:
+        return timed_costs(ctx, inputs, rounds)
+    _, reason, detail = timed_costs(ctx, inputs, 1)
+    if reason is not None:
+        return None, reason, detail
+    literals = [pj_literal.dumps(args) for args in inputs]
+    counts = []
+    for r, program in enumerate(ctx.refs):
+        got, why = count_calls(ctx.source, program, ctx.request["entry_point"], pj_literal.dumps(ctx.warm), literals,
+                               ctx.request["limits"])
+        if got is None:
+            return None, "callgrind failed", "reference %d: %s" % (r, why)
+        counts.append(got)
+    return counts, None, None
+
+
+def count_ladder(ctx, inputs):
+    """Deterministic meter, scale search: the instructions of every reference on inputs of
+    growing scale, each reference's run stopping after its first call over the budget.
+    ([ref][input] counts, each list possibly shorter than inputs, None, None) or (None, reason,
+    detail). Correctness is checked separately (first_failure)."""
+    counts = []
+    for r, program in enumerate(ctx.refs):
+        got, why = count_calls(ctx.source, program, ctx.request["entry_point"], pj_literal.dumps(ctx.warm),
+                               [pj_literal.dumps(args) for args in inputs], ctx.request["limits"],
+                               stop_at=ctx.cfg["budget"])
+        if got is None:
+            return None, "callgrind failed", "reference %d: %s" % (r, why)
+        counts.append(got)
+    return counts, None, None
+
+
+def first_failure(ctx, inputs):
+    """(index, reason, detail) of the first input on which a reference fails natively (raises,
+    disagrees, caps), or (None, None, None): all of them in one process per reference, one by
+    one in order when that fails."""
+    _, reason, detail = timed_costs(ctx, inputs, 1)
+    if reason is None:
+        return None, None, None
+    for i, args in enumerate(inputs):
+        _, reason, detail = timed_costs(ctx, [args], 1)
+        if reason is not None:
+            return i, reason, detail
+    return None, None, None
+
+
+def timed_costs(ctx, inputs, rounds, meter=None):
+    """measure_inputs on a timed meter (default: the context's; cpu with the deterministic one):
+    the report's seconds beside the counts."""
+    meter = meter or ("cpu" if ctx.deterministic else ctx.meter)
     cases = [(0, ctx.warm)] + [(1, args) for args in inputs]
     costs = [[[] for _ in inputs] for _ in ctx.refs]
     answers = None
     for _ in range(rounds):
         for r, program in enumerate(ctx.refs):
-            run = run_program(ctx.source, program, ctx.request, cases, answers, ctx.check,
-                              None, ctx.meter)
+            run = run_program(ctx.source, program, ctx.request, cases, answers, ctx.check, None, meter)
             if run.get("verdict") != "passed" or None in run["times"]:
                 verdict = run.get("verdict") or "crashed"
                 detail = run.get("detail") or ""
@@ -82,6 +142,54 @@ def sample_costs(ctx, args, answers, rounds):
             values.append(run["times"][1])
         out.append(median(values) if values else None)
     return out
+
+
+def samples_on(ctx, inputs):
+    """Per input, every sample's cost on it (sample_costs). With the deterministic meter each
+    sample is judged natively on all inputs at once (input by input when it fails one) and its
+    instructions counted in one callgrind run over the inputs it is correct on; a sample that
+    fails, or times out natively, has no cost on that input."""
+    if not ctx.deterministic:
+        out = []
+        for args in inputs:
+            answers = reference_answers(ctx, args)
+            out.append(sample_costs(ctx, args, answers, ctx.cfg["rounds"]) if answers else [None] * len(ctx.samples))
+        return out
+    out = [[None] * len(ctx.samples) for _ in inputs]
+    answers = _answers(ctx, inputs)
+    if answers is None:
+        return out
+    for s, program in enumerate(ctx.samples):
+        correct = _correct_inputs(ctx, program, inputs, answers)
+        if not correct:
+            continue
+        counts, _ = count_calls(ctx.source, program, ctx.request["entry_point"], pj_literal.dumps(ctx.warm),
+                                [pj_literal.dumps(inputs[i]) for i in correct], ctx.request["limits"],
+                                cpu_cap=SAMPLE_CPU)
+        for i, count in zip(correct, counts or []):
+            out[i][s] = count
+    return out
+
+
+def _answers(ctx, inputs):
+    """Reference 0's outputs on [warm-up input] + inputs, or None."""
+    cases = [(0, ctx.warm)] + [(1, args) for args in inputs]
+    run = run_program(ctx.source, ctx.refs[0], ctx.request, cases, None, ctx.check, None, "cpu")
+    return run.get("outputs") if run.get("verdict") == "passed" else None
+
+
+def _correct_inputs(ctx, program, inputs, answers):
+    """Indices of the inputs the program answers correctly (natively), all in one run when it
+    passes them all, else one run per input."""
+    def passes(indices):
+        cases = [(0, ctx.warm)] + [(1, inputs[i]) for i in indices]
+        expected = [answers[0]] + [answers[i + 1] for i in indices]
+        run = run_program(ctx.source, program, ctx.request, cases, expected, ctx.check, None, "cpu")
+        return run.get("verdict") == "passed"
+    everything = list(range(len(inputs)))
+    if passes(everything):
+        return everything
+    return [i for i in everything if passes([i])] if len(inputs) > 1 else []
 
 
 def reference_answers(ctx, args):

@@ -16,7 +16,8 @@ import pj_tests
 from pj_bounded import run_bounded
 from pj_cases import load_generator
 from pj_meters import pin
-from pj_refcosts import Context, evaluate, measure_inputs, reference_answers, sample_costs
+from pj_refcosts import (Context, count_ladder, evaluate, first_failure, measure_batch, measure_inputs, samples_on,
+                         timed_costs)
 from pj_verdicts import finalize
 
 MARGIN = 1.5  # selection: ratios within this factor of the best remaining one count as equal
@@ -86,7 +87,7 @@ def probe(ctx, gen, scale, search, rounds):
         step["detail"] = detail
         return False
     budget = ctx.cfg["budget"]
-    if rounds < ctx.cfg["rounds"] and budget / 2 < max(costs) <= 2 * budget:
+    if not ctx.deterministic and rounds < ctx.cfg["rounds"] and budget / 2 < max(costs) <= 2 * budget:
         # Near the budget the decision needs the precise figure (one round is enough far from it).
         costs, reason, detail = evaluate(ctx, args, ctx.cfg["rounds"])
         if costs is None:
@@ -101,10 +102,59 @@ def probe(ctx, gen, scale, search, rounds):
     return True
 
 
+LADDER = 5  # deterministic meter: scales counted per callgrind run in the scale search
+
+
+def ladder_search(ctx, gen):
+    """scale_search on the deterministic meter: candidate 0 at LADDER doubling scales at a time,
+    counted in one callgrind run per reference (stopping at the first call over the budget), then
+    checked natively up to there; the same steps and stops as scale_search, in fewer processes."""
+    cfg = ctx.cfg
+    search, good, scale = [], None, cfg["min_scale"]
+    while True:
+        chunk, stop = [], None
+        while len(chunk) < LADDER:
+            args, literal = generate(ctx, gen, scale, 0)
+            if args is None:
+                stop = literal
+                break
+            chunk.append((scale, args))
+            if scale >= cfg["max_scale"]:
+                break
+            scale = min(scale * 2, cfg["max_scale"])
+        counts, reason, detail = count_ladder(ctx, [a for _, a in chunk]) if chunk else (None, None, None)
+        if counts is None and reason is not None:
+            search.append({"scale": chunk[0][0], "stop": reason, "detail": detail})
+            return good, search
+        within = 0
+        while within < len(chunk) and all(within < len(c) and c[within] <= cfg["budget"] for c in (counts or [])):
+            within += 1
+        bad, reason, detail = first_failure(ctx, [a for _, a in chunk[:within + 1]]) if chunk else (None, None, None)
+        for i, (s, _) in enumerate(chunk[:within + 1]):
+            step = {"scale": s}
+            search.append(step)
+            if i == bad:
+                step.update(stop=reason, detail=detail)
+                return good, search
+            step["costs"] = [c[i] for c in counts]
+            if i == within:
+                step["stop"] = "over budget"
+                return good, search
+            good = s
+        if stop is not None:
+            search.append({"scale": scale, "stop": stop})
+            return good, search
+        if good is not None and good >= cfg["max_scale"]:
+            search[-1]["stop"] = "scale cap"
+            return good, search
+
+
 def scale_search(ctx, gen):
     """Largest scale (doubling, then bisecting geometrically) on which the costliest reference
     stays within the budget and every reference is correct."""
     cfg = ctx.cfg
+    if ctx.deterministic and cfg["bisect_steps"] == 0:
+        return ladder_search(ctx, gen)
     search = []
     scale, good, bad = cfg["min_scale"], None, None
     while True:
@@ -147,10 +197,7 @@ def objective(ctx, cand):
     fast (last reference / first one); else the reference's cost."""
     costs = cand["costs"]
     if ctx.samples:
-        answers = reference_answers(ctx, cand["args"])
-        every = sample_costs(ctx, cand["args"], answers, ctx.cfg["rounds"]) if answers else [None] * len(ctx.samples)
-        cand["all_sample_costs"] = every
-        correct = [c for c in every if c]
+        correct = [c for c in cand["all_sample_costs"] if c]
         if len(correct) >= 2:
             cand["spread"] = max(correct) / max(min(correct), 1e-12)
             return cand["spread"]
@@ -165,14 +212,21 @@ def select(ctx, pool):
     as equal and are taken in candidate order, so that measurement noise changes the choice only
     for candidates near that margin."""
     measured = []
-    for cand in pool:
-        costs, reason, _ = evaluate(ctx, cand["args"], ctx.cfg["rounds"])
+    # A deterministic meter measures the pool in one process per reference (a count does not
+    # depend on what ran before it in the process); timed costs one input per process.
+    batch = measure_batch(ctx, [c["args"] for c in pool]) if ctx.deterministic else None
+    for k, cand in enumerate(pool):
+        costs, reason = batch[k] if batch is not None else evaluate(ctx, cand["args"], ctx.cfg["rounds"])[:2]
         if costs is None:
             ctx.discard(reason)
             continue
         cand["costs"] = costs
-        cand["ratio"] = objective(ctx, cand)
         measured.append(cand)
+    if ctx.samples:
+        for cand, every in zip(measured, samples_on(ctx, [c["args"] for c in measured])):
+            cand["all_sample_costs"] = every
+    for cand in measured:
+        cand["ratio"] = objective(ctx, cand)
     left = list(range(len(measured)))
     kept = []
     while left and len(kept) < ctx.cfg["keep"]:
@@ -288,4 +342,10 @@ def stress_task(request, source):
     if ctx.samples:
         out["selected_spreads"] = [c.get("spread") for c in kept]
         out["sample_costs"], out["selected_spread"] = sample_spread(kept, len(ctx.samples))
+    if ctx.deterministic:
+        # Decided on counts; the report also gives the reference's CPU seconds on the kept inputs.
+        seconds, _, detail = timed_costs(ctx, [c["args"] for c in kept], ctx.cfg["rounds"])
+        out["selected_seconds"] = [sum(c) for c in seconds] if seconds else None
+        if seconds is None:
+            ctx.notes.append("timed costs of the kept inputs: %s" % detail)
     return out

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Stress on HumanEval+ with its canonical solutions as the one reference and two sample sets
+(HumanEval's canonical solutions, ENAMEL's reference solutions), read from $PERFJUDGE_DATA at
+run time (nothing is copied into the repository). docs/stress.md, "HumanEval+ under load".
+
+  stress_humanevalplus.py run OUT [--tasks N|ID,ID] [--chunk K] [--cli PATH] [perfjudge stress options...]
+      one fresh run (its own store OUT/store.db), seed 7, K tasks per `perfjudge stress`;
+      writes OUT/chunk-NNN/ and joins them into OUT/tasks.jsonl, OUT/report.json
+  stress_humanevalplus.py table OUT            per task: reference cost, spread, seconds
+  stress_humanevalplus.py compare OUT_A OUT_B  tasks.jsonl bytes and per-task lines
+"""
+import csv
+import gzip
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CLI = os.path.join(HERE, "src/PerfJudge.Cli/bin/Release/net10.0/perfjudge")
+
+
+def data(*parts):
+    root = os.environ.get("PERFJUDGE_DATA") or os.path.join(HERE, "..", "shared", "data")
+    return os.path.join(root, *parts)
+
+
+def write_samples(out):
+    """Two samples files in OUT: humaneval-canonical.jsonl and enamel-reference.jsonl."""
+    he = os.path.join(out, "humaneval-canonical.jsonl")
+    with gzip.open(data("humaneval", "HumanEval.jsonl.gz"), "rt") as f, open(he, "w") as w:
+        for line in f:
+            t = json.loads(line)
+            w.write(json.dumps({"task_id": t["task_id"], "model": "humaneval-canonical",
+                                "completion": t["canonical_solution"]}) + "\n")
+    en = os.path.join(out, "enamel-reference.jsonl")
+    csv.field_size_limit(1 << 30)
+    with open(data("enamel", "enamel.csv"), newline="") as f, open(en, "w") as w:
+        for row in csv.DictReader(f):
+            w.write(json.dumps({"task_id": row["task_id"], "model": "enamel-reference",
+                                "completion": row["reference_solution"]}) + "\n")
+    return [he, en]
+
+
+def task_ids(spec):
+    if spec is None:
+        return []
+    if spec.isdigit():
+        return ["HumanEval/%d" % i for i in range(int(spec))]
+    return spec.split(",")
+
+
+def run(out, args):
+    """One fresh run over the tasks in chunks of --chunk tasks (one `perfjudge stress` each, all
+    with the run's own store), so that a run stopped at a deadline still leaves whole chunks;
+    OUT/tasks.jsonl and OUT/report.json are the chunks' files joined after each chunk."""
+    os.makedirs(out, exist_ok=True)
+    opts = {"--tasks": "164", "--chunk": "164", "--cli": CLI}
+    for name in list(opts):
+        if name in args:
+            k = args.index(name)
+            opts[name] = args[k + 1]
+            args = args[:k] + args[k + 2:]
+    samples = write_samples(out)
+    ids = task_ids(opts["--tasks"])
+    size = int(opts["--chunk"])
+    print("load average before: %.2f %.2f %.2f" % os.getloadavg(), flush=True)
+    started = time.time()
+    for c in range(0, len(ids), size):
+        part = os.path.join(out, "chunk-%03d" % (c // size))
+        cmd = [opts["--cli"], "stress", "--suite", "humaneval+", "--seed", "7", "--fresh", "--out", part,
+               "--store", os.path.join(out, "store.db"), "--samples"] + samples
+        for t in ids[c:c + size]:
+            cmd += ["--task", t]
+        t0 = time.time()
+        code = subprocess.call(cmd + args)
+        print("chunk %d (%s..%s): exit %d, %.0f s, load average %.2f %.2f %.2f"
+              % ((c // size, ids[c], ids[min(c + size, len(ids)) - 1], code, time.time() - t0) + os.getloadavg()),
+              flush=True)
+        join(out)
+    print("all chunks: %.0f s" % (time.time() - started))
+    return 0
+
+
+def join(out):
+    parts = sorted(p for p in os.listdir(out) if p.startswith("chunk-")
+                   and os.path.exists(os.path.join(out, p, "report.json")))
+    with open(os.path.join(out, "tasks.jsonl"), "wb") as w:
+        for p in parts:
+            w.write(open(os.path.join(out, p, "tasks.jsonl"), "rb").read())
+    docs = [json.load(open(os.path.join(out, p, "report.json"))) for p in parts]
+    doc = dict(docs[0], tasks=[t for d in docs for t in d["tasks"]])
+    doc["run"] = dict(docs[0]["run"], wall_s=sum(d["run"]["wall_s"] for d in docs))
+    json.dump(doc, open(os.path.join(out, "report.json"), "w"), indent=1)
+
+
+def table(out):
+    doc = json.load(open(os.path.join(out, "report.json")))
+    unit = doc["run"]["unit"]
+    print("| task | method | scale | reference cost (%s, kept inputs) | reference CPU s | samples spread | per-sample totals |" % unit)
+    print("|---|---|---|---|---|---|---|")
+    for t in doc["tasks"]:
+        w = t.get("worker") or {}
+        cost = t["selected_costs"][0] if t["selected_costs"] else None
+        secs = (w.get("selected_seconds") or [None])[0]
+        spread = t.get("selected_spread")
+        totals = w.get("sample_costs") or []
+        print("| %s | %s | %s | %s | %s | %s | %s |" % (
+            t["task_id"], t["method"] or "-", t["scale"] if t["succeeded"] else "-",
+            "%.3g" % cost if cost else "- (%s)" % (t["detail"] or "")[:60],
+            "%.4f" % secs if secs else "-", "%.2fx" % spread if spread else "-",
+            " / ".join("%.3g" % x if x else "-" for x in totals) or "-"))
+    print("\nmeter %s, wall %.0f s" % (doc["run"]["meter"], doc["run"]["wall_s"]))
+
+
+def compare(a, b):
+    la = open(os.path.join(a, "tasks.jsonl"), "rb").read()
+    lb = open(os.path.join(b, "tasks.jsonl"), "rb").read()
+    n = min(la.count(b"\n"), lb.count(b"\n"))  # a run stopped early: its whole chunks
+    la, lb = b"".join(la.splitlines(True)[:n]), b"".join(lb.splitlines(True)[:n])
+    print("tasks.jsonl: %d and %d bytes, %s" % (len(la), len(lb), "byte-identical" if la == lb else "DIFFERENT"))
+    rows_a, rows_b = la.splitlines(), lb.splitlines()
+    same = sum(x == y for x, y in zip(rows_a, rows_b))
+    print("lines identical: %d of %d" % (same, max(len(rows_a), len(rows_b))))
+    for x, y in zip(rows_a, rows_b):
+        if x != y:
+            print("differs:", json.loads(x)["task_id"])
+    return 0 if la == lb else 1
+
+
+if __name__ == "__main__":
+    what = sys.argv[1] if len(sys.argv) > 1 else ""
+    if what == "run" and len(sys.argv) >= 3:
+        sys.exit(run(sys.argv[2], sys.argv[3:]))
+    if what == "table" and len(sys.argv) == 3:
+        sys.exit(table(sys.argv[2]))
+    if what == "compare" and len(sys.argv) == 4:
+        sys.exit(compare(sys.argv[2], sys.argv[3]))
+    sys.exit(__doc__)
