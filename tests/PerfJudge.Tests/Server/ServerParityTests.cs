@@ -56,7 +56,20 @@ public class ServerParityTests
             options = new { rounds = 1 },
         }));
         var judged = samples.Select(s => cli[(s["model"]!.GetValue<string>(), s["task_id"]!.GetValue<string>())]).ToList();
-        Assert.Equal(judged, served.Select(r => r["verdict"]!.GetValue<string>()).ToList());
+        var servedVerdicts = served.Select(r => r["verdict"]!.GetValue<string>()).ToList();
+        // demo-a's quadratic inversions count runs 0.48-0.92 s on its n = 50,000 tests against the
+        // task's 0.5 s limit (g++ -O2, measured on this VM), so either side may see it pass or time
+        // out; that one sample may differ only that way. Every other verdict must be the same.
+        var borderline = samples.Select(s => s["task_id"]!.GetValue<string>() == "programs/inversions" && s["model"]!.GetValue<string>() == "demo-a").ToList();
+        Assert.Equal(judged.Count, servedVerdicts.Count);
+        for (var i = 0; i < judged.Count; i++)
+        {
+            var pair = new[] { judged[i], servedVerdicts[i] };
+            if (!(borderline[i] && pair.All(v => v is "passed" or "timeout")))
+            {
+                Assert.True(judged[i] == servedVerdicts[i], $"sample {i}: cli {judged[i]}, server {servedVerdicts[i]}");
+            }
+        }
         Assert.Contains("passed", judged);
         Assert.Contains("compile_error", judged);
         Assert.All(served.Where(r => r["verdict"]!.GetValue<string>() == "passed"), r =>
