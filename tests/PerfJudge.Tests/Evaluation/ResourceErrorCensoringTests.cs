@@ -1,8 +1,5 @@
 using PerfJudge.Judging;
-using PerfJudge.Measurement;
 using PerfJudge.Runners;
-using PerfJudge.Runners.Python;
-using PerfJudge.Jobs;
 using PerfJudge.Tasks;
 using PerfJudge.Tests.Support;
 
@@ -22,8 +19,7 @@ public sealed class ResourceErrorCensoringTests
 
     private static async Task<ProgramMeasurement> MeasureAsync(EfficiencyProtocol protocol)
     {
-        var (python, command, probed) = SandboxEngineFactory.Probe(SandboxLevels.Available[0], null, new List<Diagnostic>())!.Value;
-        await using var runner = new PythonRunner(command, probed, python, 1, MachineFingerprint.Current);
+        await using var runner = SandboxLevels.Runner(SandboxLevels.Available[0]);
         var request = new PerfRequest("censor", "", "f", Generator,
             [new EfficiencyLevel(10, 2, 0), new EfficiencyLevel(100, 2, 3), new EfficiencyLevel(5000, 2, 3)], 0,
             "def __check(args, expected, output):\n    return output == expected\n",

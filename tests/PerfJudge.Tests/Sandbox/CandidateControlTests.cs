@@ -1,8 +1,5 @@
-using PerfJudge.Jobs;
 using PerfJudge.Judging;
-using PerfJudge.Measurement;
 using PerfJudge.Runners;
-using PerfJudge.Runners.Python;
 using PerfJudge.Sandbox;
 using PerfJudge.Tests.Support;
 
@@ -19,8 +16,7 @@ public sealed class CandidateControlTests
     private static async Task<(TestReply Result, RunnerInfo Pool)> JudgeAsync(string level, string program,
         ExecutionLimits? limits = null, Func<Task>? whileAlive = null)
     {
-        var (python, command, probed) = SandboxEngineFactory.Probe(level, null, new List<Diagnostic>())!.Value;
-        await using var runner = new PythonRunner(command, probed, python, 1, MachineFingerprint.Current);
+        await using var runner = SandboxLevels.Runner(level);
         var result = await runner.RunAsync(new TestRequest(program, "f", Test, "", limits ?? ExecutionLimits.Default), CancellationToken.None);
         if (whileAlive is not null)
         {

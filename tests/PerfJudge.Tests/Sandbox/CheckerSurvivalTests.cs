@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using PerfJudge.Jobs;
 using PerfJudge.Judging;
-using PerfJudge.Measurement;
 using PerfJudge.Runners;
 using PerfJudge.Runners.Python;
 using PerfJudge.Tests.Support;
@@ -39,8 +37,7 @@ public sealed class CheckerSurvivalTests
 
     private static async Task<(PythonRunner Runner, IAsyncDisposable Owner)> StartAsync(string level)
     {
-        var (python, command, probed) = SandboxEngineFactory.Probe(level, null, new List<Diagnostic>())!.Value;
-        var runner = new PythonRunner(command, probed, python, 1, MachineFingerprint.Current);
+        var runner = SandboxLevels.Runner(level);
         await Task.CompletedTask;
         return (runner, runner);
     }

@@ -1,8 +1,5 @@
-using PerfJudge.Jobs;
 using PerfJudge.Judging;
-using PerfJudge.Measurement;
 using PerfJudge.Runners;
-using PerfJudge.Runners.Python;
 using PerfJudge.Tests.Support;
 
 namespace PerfJudge.Tests.Sandbox;
@@ -44,8 +41,7 @@ public sealed class IpcIsolationTests
     [MemberData(nameof(SandboxLevels.Data), MemberType = typeof(SandboxLevels))]
     public async Task What_one_candidate_puts_in_IPC_is_gone_for_the_next(string level)
     {
-        var (python, command, probed) = SandboxEngineFactory.Probe(level, null, new List<Diagnostic>())!.Value;
-        await using var runner = new PythonRunner(command, probed, python, 1, MachineFingerprint.Current);
+        await using var runner = SandboxLevels.Runner(level);
         var program = Program(Random.Shared.Next(1 << 20, 1 << 30));
         // The writer must have made the SysV objects and the message queue (else the test proves nothing).
         var write = await runner.RunAsync(new TestRequest(program, "write", "def check(candidate):\n    made = candidate()\n    assert {'shm', 'sem', 'msg', 'mq'} <= set(made), made\n", "",

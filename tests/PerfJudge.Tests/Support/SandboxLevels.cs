@@ -1,5 +1,7 @@
 using PerfJudge.Jobs;
 using PerfJudge.Judging;
+using PerfJudge.Measurement;
+using PerfJudge.Runners.Python;
 using PerfJudge.Sandbox;
 
 namespace PerfJudge.Tests.Support;
@@ -20,4 +22,11 @@ public static class SandboxLevels
 
     /// <summary>The levels as theory data.</summary>
     public static IEnumerable<object[]> Data => Available.Select(l => new object[] { l });
+
+    /// <summary>A one-worker Python runner at <paramref name="level"/> (one of <see cref="Available"/>).</summary>
+    public static PythonRunner Runner(string level)
+    {
+        var (python, command, probed) = SandboxEngineFactory.Probe(level, null, new List<Diagnostic>())!.Value;
+        return new PythonRunner(command, probed, python, 1, MachineFingerprint.Current);
+    }
 }
