@@ -242,7 +242,7 @@ public static class PythonWire
                 ["limit_scope"] = protocol.TaskWideLimit ? "task" : "level",
                 ["estimator"] = protocol.Estimator,
                 ["gc"] = protocol.CollectGarbage,
-                ["window"] = protocol.CallOnly ? "call" : "round-trip",
+                ["window"] = protocol.CallOnly ? "split" : "round-trip",
                 ["warmup"] = protocol.WarmUpPerLevel ? "level" : "first",
                 ["resource_errors"] = protocol.CensorResourceErrors ? "censor" : "fail",
                 ["scored_levels"] = new JsonArray(p.Levels.Select((l, i) => (l, i)).Where(x => x.l.Hardness > 0).Select(x => (JsonNode)x.i).ToArray()),

@@ -123,3 +123,25 @@ def generate_cases(request):
         _inputs.clear()
     _inputs[key] = cases
     return cases
+
+
+def batch_inputs(request, cases, levels, count):
+    """{case index: [count more inputs of its level]} for the generated cases on `levels`: input k
+    for case cid of level lid is generate_input(size, lid, cid) with random seeded by
+    "secret/seed/task_id/lid/cid/batch/k", so every one is new to the program and hidden from it
+    like the cases (the secret)."""
+    generate = load_generator(request)
+    out, cid = {}, {}
+    for i, (lid, _) in enumerate(cases):
+        n = cid[lid] = cid.get(lid, -1) + 1
+        if lid not in levels:
+            continue
+        size = request["levels"][lid]["size"]
+        more = []
+        for k in range(count):
+            random.seed("%s/%s/%s/%d/%d/batch/%d" % (_SECRET, request["seed"], request["task_id"], lid, n, k))
+            args = generate(size, lid, n)
+            more.append(args if type(args) is tuple else (args,))
+        out[i] = more
+    return out
+

@@ -139,18 +139,38 @@ class Candidate:
             return ("protocol", None, None)
         return None
 
-    def call(self, args, deadline):
+    def call(self, args, deadline, between=None, batch=False):
         """One call; returns the reply (an "ok" value already decoded, as Decoded), or raises
         CandidateGone. Every step is bounded (frame size, digits, depth, hash collisions) and
-        inside the deadline: a reply that arrives in time but takes long to decode is late."""
+        inside the deadline: a reply that arrives in time but takes long to decode is late.
+        With `between` (the split window, docs/measurement.md): the candidate announces
+        "decoded" (arguments decoded) and "returned" (the call returned) and waits after each;
+        `between(kind)` runs (it reads the meter) before the checker lets it go on. A candidate
+        that answers without announcing simply gets no `between` call for that step. With
+        `batch`, `args` is a list of argument tuples called one after the other in one window,
+        and the reply's value is the list of their results."""
+        verb = "calls" if batch else "call"  # batch: args is a list of argument tuples
+        self._send((verb, args, "split") if between is not None else (verb, args), deadline)
+        reply = self._reply(deadline)
+        if between is not None:
+            for kind, word in (("decoded", "go"), ("returned", "send")):
+                if _frame(reply) == kind and len(reply) == 1:
+                    between(kind)
+                    self._send((word,), deadline)
+                    reply = self._reply(deadline)
+        return reply
+
+    def _send(self, message, deadline):
         try:
-            send_marshal(self.wfd, ("call", args), deadline)
+            send_marshal(self.wfd, message, deadline)
         except ValueError:
             raise NotShippable("an argument is not plain data")
         except TimeoutError:
             raise CandidateGone("timeout")
         except OSError:
             raise CandidateGone("ended")
+
+    def _reply(self, deadline):
         try:
             reply = recv_json(self.rfd, deadline, self.output)
         except TimeoutError:

@@ -27,15 +27,38 @@ def censors_resource_errors(request):
     return (request.get("protocol") or {}).get("resource_errors") == "censor"
 
 
-def run_program(source, program, request, cases, answers, check, case_limits, meter_name, warmups=None):
+def batch_outputs(value, calls):
+    """The reply to a batch: a list of one output per call."""
+    if type(value) is not list or len(value) != calls:
+        raise NotPlainResult("a batch of %d calls answered with something else than %d outputs" % (calls, calls))
+    return value
+
+
+def split_window(request):
+    """The split window (docs/measurement.md): each case's cost is read in three parts: decoding the
+    arguments, the call alone, and encoding and sending the reply."""
+    return (request.get("protocol") or {}).get("window") == "split"
+
+
+def run_program(source, program, request, cases, answers, check, case_limits, meter_name, warmups=None,
+                batches=None, batch_answers=None):
     """Runs every case in one fresh process. Returns a dict: verdict, detail, times (seconds per
     case, None after the program stopped), outputs (when answers is None), exceeded_level, and
     what finalize adds. The first case is also run once before, unmeasured (warm-up); with
     warmups ({level: args}, inputs that are not among the cases), one unmeasured call on the
-    level's warm-up input precedes its first case."""
+    level's warm-up input precedes its first case. With batches ({case: [args, ...]}, more
+    inputs of the case's level), the case is called on its own input and those, one after the
+    other in one window, and its times are per call (window / calls); their outputs are checked
+    against batch_answers, or returned as batch_outputs when batch_answers is None."""
     limits = request["limits"]
     cand = source.spawn()
     result = {"times": [None] * len(cases), "exceeded_level": None}
+    split = split_window(request)
+    if batches:
+        result["batch_sizes"] = [1 + len(batches.get(i, ())) for i in range(len(cases))]
+    if split:
+        result["decode_times"] = [None] * len(cases)
+        result["encode_times"] = [None] * len(cases)
     try:
         meter = make_meter(meter_name, cand)  # before the program is loaded
         deadline = time.monotonic() + limits["wall_seconds"]
@@ -78,8 +101,11 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                     return finalize(result, cand, limits)
             before = meter()
             started = time.monotonic()
+            marks = {}
+            extra = batches.get(i) if batches else None
             try:
-                reply = cand.call(args, started + wall_limit)
+                reply = cand.call([args] + extra if extra else args, started + wall_limit,
+                                  (lambda kind: marks.setdefault(kind, meter())) if split else None, bool(extra))
             except CandidateGone as gone:
                 if str(gone) == "timeout" and case_limits and level > 0:
                     result["exceeded_level"] = level  # too slow: this and later levels score 0
@@ -94,9 +120,24 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                 result.update(stray)
                 return finalize(result, cand, limits)
             cost = after - before
+            if split:
+                # Three phases: decoding the arguments, the call, encoding and sending the reply.
+                # A step the candidate did not announce falls into the call.
+                start = marks.get("decoded") if marks.get("decoded") is not None else before
+                end = marks.get("returned") if marks.get("returned") is not None else after
+                cost = end - start
+                result["decode_times"][i] = start - before
+                result["encode_times"][i] = after - end
+            calls = 1 + len(extra) if extra else 1
+            cost /= calls
+            if split:
+                result["decode_times"][i] /= calls
+                result["encode_times"][i] /= calls
             result["times"][i] = cost
             try:
                 output = reply_value(reply)
+                if extra:
+                    output = batch_outputs(output, calls)
             except NotPlainResult as bad:
                 result.update({"verdict": "failed", "detail": "case %d: %s" % (i, bad)})
                 return finalize(result, cand, limits)
@@ -110,6 +151,14 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                     break
                 result.update({"verdict": "error", "detail": "case %d: %s: %s" % (i, name, message)})
                 return finalize(result, cand, limits)
+            if extra:
+                output, more = output[0], output[1:]
+                if batch_answers is None:
+                    result.setdefault("batch_outputs", {})[i] = more
+                elif not all(check_output(check, a, batch_answers[i][k], out)
+                             for k, (a, out) in enumerate(zip(extra, more))):
+                    result.update({"verdict": "failed", "detail": "case %d (level %d): wrong output on a batched input" % (i, level)})
+                    return finalize(result, cand, limits)
             if answers is None:
                 outputs.append(output)
             elif not check_output(check, args, answers[i], output):

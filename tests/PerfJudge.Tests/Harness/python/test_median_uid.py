@@ -101,9 +101,47 @@ class NullProgram(unittest.TestCase):
     def test_answers_each_call_like_the_case_it_stands_for(self):
         cases = [(0, (1,)), (1, (2,)), (1, (3,)), (2, (4,))]
         # Warm-up on case 0; level 1 and 2 each get their warm-up call before their first case.
-        order = pj_perf.call_order(cases, {1: (9,), 2: (9,)})
-        self.assertEqual(order, [0, 0, 1, 1, 2, 3, 3])
-        self.assertEqual(pj_perf.call_order(cases, None), [0, 0, 1, 2, 3])
+        flat = pj_perf.null_answers(cases, {1: (9,), 2: (9,)}, ["a", "b", "c", "d"])
+        self.assertEqual(flat, ["a", "a", "b", "b", "c", "d", "d"])
+        self.assertEqual(pj_perf.null_answers(cases, None, ["a", "b", "c", "d"]), ["a", "a", "b", "c", "d"])
+        # A batched case is followed by its batch's other inputs, in one window.
+        self.assertEqual(pj_perf.null_answers(cases, None, ["a", "b", "c", "d"], {3: [(5,), (6,)]}, {3: ["e", "f"]}),
+                         ["a", "a", "b", "c", "d", "e", "f"])
         ns = {}
-        exec(pj_perf.null_program("f", ["a", "b", "c", "d"], order), ns)
-        self.assertEqual([ns["f"](0) for _ in order], ["a", "a", "b", "b", "c", "d", "d"])
+        exec(pj_perf.null_program("f", flat), ns)
+        self.assertEqual([ns["f"](0) for _ in flat], flat)
+
+
+class SplitWindow(unittest.TestCase):
+    """pj_perf.summarize in the split window: the call less the null program's call, plus what the
+    phases around the call exceed the null program's by more than the margin."""
+
+    @staticmethod
+    def run_(call, decode, encode):
+        return {"times": call, "decode_times": decode, "encode_times": encode, "exceeded_level": None,
+                "verdict": "passed", "detail": None}
+
+    def test_phases_within_the_margin_cost_nothing_and_the_null_call_is_taken_off(self):
+        null = [self.run_([20e-6], [1e-3], [5e-3])]
+        phases = pj_perf.split_overhead(null, pj_meters.median)
+        overhead = pj_perf.summarize(null, pj_meters.median)["times"]
+        honest = pj_perf.summarize([self.run_([520e-6], [1.4e-3], [7e-3])], pj_meters.median, overhead, phases)
+        self.assertAlmostEqual(honest["times"][0], 500e-6)
+        self.assertEqual(honest["hidden_charged_s"], 0.0)
+
+    def test_work_beyond_the_margin_before_or_after_the_call_is_charged(self):
+        null = [self.run_([20e-6], [1e-3], [5e-3])]
+        phases = pj_perf.split_overhead(null, pj_meters.median)
+        overhead = pj_perf.summarize(null, pj_meters.median)["times"]
+        hider = pj_perf.summarize([self.run_([20e-6], [11e-3], [5e-3])], pj_meters.median, overhead, phases)
+        # 11 ms of decoding against 1.5 x 1 ms + 20 us allowed: 9.48 ms charged, on top of the 1 us floor.
+        self.assertAlmostEqual(hider["times"][0], 1e-6 + 11e-3 - 1.5e-3 - 20e-6)
+        late = pj_perf.summarize([self.run_([20e-6], [1e-3], [25e-3])], pj_meters.median, overhead, phases)
+        self.assertAlmostEqual(late["times"][0], 1e-6 + 25e-3 - 7.5e-3 - 20e-6)
+
+    def test_a_batchs_slack_is_shared_by_its_calls(self):
+        # Per-call phases of a 64-call window: 20 us of slack for the window, 0.3125 us per call.
+        self.assertAlmostEqual(pj_perf.hidden_work(2e-6, 1e-6, 64), 2e-6 - 1.5e-6 - 20e-6 / 64)
+
+    def test_without_null_phases_the_window_is_not_split(self):
+        self.assertIsNone(pj_perf.split_overhead([{"times": [1e-3], "exceeded_level": None}], pj_meters.median))

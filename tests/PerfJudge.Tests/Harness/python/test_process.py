@@ -73,6 +73,24 @@ class Calls(unittest.TestCase):
             self.assertEqual(P.reply_value(h.cand.call((1, [2]), time.monotonic() + 5)), [1, 2])
             self.assertEqual(W.recv_marshal(h.from_checker), ("call", (1, [2])))
 
+    def test_the_split_window_reads_the_meter_after_decoding_and_after_the_call(self):
+        with Handle() as h:
+            for frame in (["decoded"], ["returned"], ["ok", 6]):
+                h.answer(frame)
+            seen = []
+            reply = h.cand.call((3,), time.monotonic() + 5, seen.append)
+            self.assertEqual(P.reply_value(reply), 6)
+            self.assertEqual(seen, ["decoded", "returned"])
+            self.assertEqual([W.recv_marshal(h.from_checker) for _ in range(3)],
+                             [("call", (3,), "split"), ("go",), ("send",)])
+
+    def test_a_candidate_that_does_not_announce_gets_no_meter_reading(self):
+        with Handle() as h:
+            h.answer(["ok", 6])
+            seen = []
+            self.assertEqual(P.reply_value(h.cand.call((3,), time.monotonic() + 5, seen.append)), 6)
+            self.assertEqual(seen, [])
+
     def test_gone_candidates(self):
         for setup, reason in ((lambda h: None, "timeout"), (lambda h: os.close(h.to_checker), "ended"),
                               (lambda h: h.answer_raw(b"[" * 20000), "ended")):
