@@ -103,8 +103,9 @@ DECODE_MARGIN = 0.5
 DECODE_SLACK = 20e-6
 
 
-# Split window: a scored level whose reference calls all take less than this in the calibrating
-# run (its raw call windows, the ~20-90 us hand-over included) is measured in batches of
+# Split window: a scored level whose reference cases all take less than this in the calibrating
+# run (the whole round trip: decoding, the call, the reply, the ~20-90 us hand-over included) is
+# measured in batches of
 # BATCH_CALLS calls per window, each on a different input of the level (the case's own and
 # BATCH_CALLS - 1 more, pj_cases.batch_inputs): a window of one call of a few microseconds is
 # mostly the hand-over's noise, which ENAMEL's in-process timer does not pay. Different inputs,
@@ -117,8 +118,11 @@ def batch_plan(request, cases, run, scored):
     """{case: [more inputs]} for the cases on the scored generated levels the calibrating
     reference run found fast enough to batch, or None."""
     slowest = {}
-    for (level, _), t in zip(cases, run["times"]):
-        slowest[level] = max(slowest.get(level, 0.0), t or 0.0)
+    for i, (level, _) in enumerate(cases):
+        # The whole round trip: a level with large inputs or outputs is not batched (generating 63
+        # more inputs and sending 64 outputs back would cost more than the noise it removes).
+        t = sum(run[key][i] or 0.0 for key in ("times",) + PHASES)
+        slowest[level] = max(slowest.get(level, 0.0), t)
     levels = {lv for lv, t in slowest.items()
               if lv in scored and t < BATCH_BELOW and request["levels"][lv].get("inputs") is None}
     if not levels or not request["generator"]:
