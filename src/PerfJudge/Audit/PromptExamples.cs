@@ -30,6 +30,11 @@ public static class PromptExamples
                 found.Add(new PromptExample("assert", StripClosingQuotes(line, out _), ""));
                 continue;
             }
+            if (line.StartsWith(call, StringComparison.Ordinal) && FreeForm(line, call.Length) is { } free)
+            {
+                found.Add(free);
+                continue;
+            }
             if (!line.StartsWith(">>>", StringComparison.Ordinal))
             {
                 continue;
@@ -91,6 +96,72 @@ public static class PromptExamples
             result[rows[i].TaskId] = new ExampleAudit(examples[i].Examples.Count, rows[i].Verdict, rows[i].Detail);
         }
         return result;
+    }
+
+    // How prose examples show a result; a lone "=" is left out: prompts use it for definitions
+    // (HumanEval/130: "tri(1) = 3" defines the sequence, the function returns a list).
+    private static readonly string[] Arrows = ["==>", "==", "\u279e", "=>", "->", "should return", "returns"];
+
+    /// <summary>A prose example on one line, <c>f(args) ARROW shown</c> (also after a <c>#</c>), or null.</summary>
+    private static PromptExample? FreeForm(string line, int start)
+    {
+        var end = CallEnd(line, start);
+        if (end < 0)
+        {
+            return null;
+        }
+        var rest = line[end..].TrimStart();
+        if (rest.StartsWith('#'))
+        {
+            rest = rest[1..].TrimStart();
+        }
+        foreach (var arrow in Arrows)
+        {
+            if (rest.StartsWith(arrow, StringComparison.Ordinal))
+            {
+                var shown = rest[arrow.Length..];
+                var comment = shown.IndexOf(" #", StringComparison.Ordinal);
+                shown = (comment >= 0 ? shown[..comment] : shown).Trim();
+                return shown.Length == 0 ? null : new PromptExample("free", line[..end], shown);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Index just past the parenthesis that closes the call opened before <paramref name="start"/>, or -1.</summary>
+    private static int CallEnd(string line, int start)
+    {
+        var depth = 1;
+        char? quote = null;
+        for (var i = start; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quote is { } q)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == q)
+                {
+                    quote = null;
+                }
+                continue;
+            }
+            if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '}' && --depth == 0)
+            {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     private static string AfterPrompt(string line, string prompt)

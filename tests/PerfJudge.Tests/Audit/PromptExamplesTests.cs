@@ -34,6 +34,14 @@ public class PromptExamplesTests
         var mbpp = PromptExamples.Extract(new CodeTask("Mbpp/2", "\"\"\"\nWrite a function.\nassert g(2) == False\n\"\"\"\n", "", "", "g"));
         Assert.Equal([new PromptExample("assert", "assert g(2) == False", "")], mbpp);
         Assert.Empty(PromptExamples.Extract(new CodeTask("T/3", "def h(x):\n    \"\"\"No examples. h(1) is 2.\"\"\"\n", "", "", "h")));
+        const string Prose = "def bf(a, b):\n    '''\n    Examples\n    bf(\"Earth\", \"M)\") ==> (\"Venus\")\n    bf(1)   # returns \"x\" # why\n" +
+            "    bf(2) should return 16.\n    bf(1) = 3\n    bf([\n    '''\n";
+        Assert.Equal(
+        [
+            new PromptExample("free", "bf(\"Earth\", \"M)\")", "(\"Venus\")"),
+            new PromptExample("free", "bf(1)", "\"x\""),
+            new PromptExample("free", "bf(2)", "16."),
+        ], PromptExamples.Extract(new CodeTask("HumanEval/148", Prose, "", "", "bf"))); // a lone "=" is left out: prompts define with it
     }
 
     [Fact]

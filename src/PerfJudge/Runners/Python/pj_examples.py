@@ -11,6 +11,10 @@ An example is (kind, source, expected):
   assertion it is meant to be: it must be True. A statement (`x = 3`) is executed, so later
   examples can use its names. An expected traceback is not checked.
 - "assert": `source` is an assert statement; it fails when the assertion does.
+- "free": a prose example, `f(args) ==> shown` (also `==`, `=>`, `->`, the arrow sign, `returns`,
+  `should return`): `source` is the call, `expected` the shown text. Checked only when every
+  argument and the shown output are Python literals (a final full stop dropped): prose writes
+  `is_happy(abcd) => True` or `=> true`, which are no code.
 
 An example that raises by itself (a malformed example: `f(x) [1, 2]` indexes the result) is a
 disagreement named with its exception. What the candidate raises, and a candidate that times out or
@@ -69,7 +73,39 @@ def code_tree(source):
     return ast.parse(source, mode="eval").body
 
 
+def _literal(text):
+    """(True, value) when text is a Python literal (a final full stop allowed), else (False, None)."""
+    for candidate in (text, text[:-1] if text.endswith(".") else None):
+        if candidate:
+            try:
+                return True, ast.literal_eval(candidate)
+            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                pass
+    return False, None
+
+
+def _free(namespace, source, expected):
+    try:
+        call = code_tree(source)
+    except SyntaxError:
+        return None
+    if not isinstance(call, ast.Call) or call.keywords:
+        return None
+    for arg in call.args:
+        try:
+            ast.literal_eval(arg)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            return None
+    ok, want = _literal(expected.strip())
+    if not ok:
+        return None
+    got = eval(compile(source, "<example>", "eval"), namespace)
+    return None if same(got, want) else "shown %s, got %s" % (_short(expected.strip()), _short(repr(got)))
+
+
 def _run(namespace, kind, source, expected):
+    if kind == "free":
+        return _free(namespace, source, expected)
     if kind == "assert":
         try:
             exec(compile(source, "<example>", "exec"), namespace)

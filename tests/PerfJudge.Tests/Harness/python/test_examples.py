@@ -67,6 +67,13 @@ class Examples(unittest.TestCase):
         self.assertIn("example 1 `f([2, 1]) [1, 2]`: the example raises TypeError", text)
         self.assertIn("example 3 `f([3, 1])`: expected [3, 1], got [1, 3]", text)
 
+    def test_prose_examples_are_checked_when_arguments_and_output_are_literals(self):
+        run(lambda s: s[::-1], [("free", "f('abc')", "'cba'"), ("free", "f(abc)", "'cba'"), ("free", "f('x')", "true"),
+                                ("free", "f('ab')", "'ba'.")])
+        with self.assertRaises(AssertionError) as caught:
+            run(lambda s: (s,), [("free", "f('Venus')", '("Venus")')])
+        self.assertIn("example 1 `f('Venus')`: shown (\"Venus\"), got ('Venus',)", str(caught.exception))
+
     def test_an_exception_of_the_function_propagates(self):
         def boom(x):
             exc = ValueError("no")
