@@ -16,12 +16,16 @@ An example is (kind, source, expected):
   argument and the shown output are Python literals (a final full stop dropped): prose writes
   `is_happy(abcd) => True` or `=> true`, which are no code.
 
-An example that raises by itself (a malformed example: `f(x) [1, 2]` indexes the result) is a
+An example that uses a standard module the prompt does not import (MBPP's
+`assert math.isclose(volume_sphere(10), 4188.79..., rel_tol=0.001)`) gets it imported, as the
+task's own test code does. An example that raises by itself (a malformed example: `f(x) [1, 2]` indexes the result) is a
 disagreement named with its exception. What the candidate raises, and a candidate that times out or
 dies, propagates: it ends the check with the grader's verdict for that.
 """
 import ast
+import importlib
 import math
+import sys
 
 from pj_process import NotShippable
 
@@ -115,12 +119,23 @@ def _run(namespace, kind, source, expected):
     return _doctest(namespace, source, expected)
 
 
+def _run_importing(namespace, kind, source, expected):
+    try:
+        return _run(namespace, kind, source, expected)
+    except NameError as exc:
+        name = getattr(exc, "name", None)
+        if name not in getattr(sys, "stdlib_module_names", ()) or name in namespace:
+            raise
+    namespace[name] = importlib.import_module(name)
+    return _run(namespace, kind, source, expected)
+
+
 def check_examples(namespace, examples):
     """Runs every example in order; raises AssertionError naming each one that disagrees."""
     bad = []
     for number, (kind, source, expected) in enumerate(examples, 1):
         try:
-            why = _run(namespace, kind, source, expected)
+            why = _run_importing(namespace, kind, source, expected)
         except NotShippable:
             raise
         except Exception as exc:  # noqa: BLE001 (the candidate's own exceptions are re-raised)

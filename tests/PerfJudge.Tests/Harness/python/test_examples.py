@@ -74,6 +74,12 @@ class Examples(unittest.TestCase):
             run(lambda s: (s,), [("free", "f('Venus')", '("Venus")')])
         self.assertIn("example 1 `f('Venus')`: shown (\"Venus\"), got ('Venus',)", str(caught.exception))
 
+    def test_a_standard_module_the_prompt_does_not_import_is_imported(self):
+        run(lambda r: 3.14159 * r * r, [("assert", "assert math.isclose(f(1), 3.1416, rel_tol=0.001)", "")])
+        with self.assertRaises(AssertionError) as caught:
+            run(lambda r: r, [("assert", "assert nosuchmodule.isclose(f(1), 1)", "")])
+        self.assertIn("the example raises NameError", str(caught.exception))
+
     def test_an_exception_of_the_function_propagates(self):
         def boom(x):
             exc = ValueError("no")
