@@ -20,6 +20,7 @@ public static class AuditDocument
             ["tasks_with_prompt_examples"] = report.WithExamples.Count,
             ["prompt_examples"] = report.WithExamples.Sum(t => t.Examples!.Examples),
             ["prompt_examples_disagree"] = Ids(report.ExamplesDisagree),
+            ["prompt_examples_not_checked"] = Ids(report.ExamplesNotChecked),
             ["flaky"] = Ids(report.FlakyTasks),
             ["weak_tests"] = Ids(report.WeakTasks),
             ["mean_mutation_score"] = Round(report.MeanMutationScore),

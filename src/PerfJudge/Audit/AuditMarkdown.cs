@@ -15,7 +15,7 @@ public static class AuditMarkdown
         ("canonical solution fails its own tests", List(r.CanonicalFailing)),
         ("not judged (left out by the suite's protocol)", List(r.NotJudged)),
         (F($"prompt examples the canonical solution does not reproduce ({r.WithExamples.Sum(t => t.Examples!.Examples)} examples in {r.WithExamples.Count} tasks)"),
-            List(r.ExamplesDisagree)),
+            List(r.ExamplesDisagree) + (r.ExamplesNotChecked.Count > 0 ? "; not checked (results no plain data): " + List(r.ExamplesNotChecked) : "")),
         (F($"flaky verdicts ({r.Reruns} reruns without the store)"), List(r.FlakyTasks)),
         (F($"tasks with surviving mutants (at most {r.MaxMutants} per task)"), List(r.WeakTasks)),
         ("mean mutation score", Score(r.MeanMutationScore) + (r.MeanMutationScoreBase is { } b ? $" (base tests alone {Score(b)})" : "")),

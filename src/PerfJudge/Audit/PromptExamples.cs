@@ -16,6 +16,8 @@ namespace PerfJudge.Audit;
 /// test-code task.</summary>
 public static class PromptExamples
 {
+    private const string NotCheckedDetail = "assertion failed: not checked: ";
+
     /// <summary>The prompt's examples that call the task's entry point, in prompt order.</summary>
     public static IReadOnlyList<PromptExample> Extract(CodeTask task)
     {
@@ -66,7 +68,7 @@ public static class PromptExamples
     }
 
     /// <summary>Test code that runs <paramref name="examples"/> against <c>candidate</c>.</summary>
-    public static string TestCode(IReadOnlyList<PromptExample> examples)
+    public static string TestCode(string entryPoint, IReadOnlyList<PromptExample> examples)
     {
         var sb = new StringBuilder("from pj_examples import check_examples\n\n\ndef check(candidate):\n    check_examples(globals(), [\n");
         foreach (var e in examples)
@@ -74,7 +76,7 @@ public static class PromptExamples
             sb.Append("        (").Append(PythonString(e.Kind)).Append(", ").Append(PythonString(e.Source)).Append(", ")
                 .Append(PythonString(e.Expected)).Append("),\n");
         }
-        return sb.Append("    ])\n").ToString();
+        return sb.Append("    ], ").Append(PythonString(entryPoint)).Append(", candidate)\n").ToString();
     }
 
     /// <summary>Judges the canonical solution of every task with examples against them.</summary>
@@ -87,13 +89,16 @@ public static class PromptExamples
         {
             return result;
         }
-        var checks = examples.Select(x => x.Task with { Test = TestCode(x.Examples), Efficiency = null, Program = null, EvalPlus = null }).ToList();
+        var checks = examples.Select(x => x.Task with { Test = TestCode(x.Task.EntryPoint, x.Examples), Efficiency = null, Program = null, EvalPlus = null }).ToList();
         var suite = new TaskSuite("prompt-examples", "audit", checks);
         var samples = checks.Select((t, i) => new Sample("canonical", t.TaskId, 0, t.ReferenceProgram, i + 1, new Dictionary<string, double>())).ToList();
         var rows = await new Evaluator(runner).RunAsync(suite, samples, limits, progress, cancel);
         for (var i = 0; i < rows.Count; i++)
         {
-            result[rows[i].TaskId] = new ExampleAudit(examples[i].Examples.Count, rows[i].Verdict, rows[i].Detail);
+            // pj_examples marks examples whose result is no plain data (a Counter, a re.Match): not checked, not a disagreement.
+            var notChecked = rows[i].Detail?.StartsWith(NotCheckedDetail, StringComparison.Ordinal) == true;
+            result[rows[i].TaskId] = new ExampleAudit(examples[i].Examples.Count, notChecked ? ExampleAudit.NotChecked : rows[i].Verdict,
+                notChecked ? rows[i].Detail![NotCheckedDetail.Length..] : rows[i].Detail);
         }
         return result;
     }

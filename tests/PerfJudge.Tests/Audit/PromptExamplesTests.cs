@@ -47,7 +47,8 @@ public class PromptExamplesTests
     [Fact]
     public void The_test_code_carries_the_examples_as_python_strings()
     {
-        var code = PromptExamples.TestCode([new PromptExample("doctest", "f('a\"b\\\\')", "'x'\n")]);
+        var code = PromptExamples.TestCode("f", [new PromptExample("doctest", "f('a\"b\\\\')", "'x'\n")]);
+        Assert.EndsWith("    ], \"f\", candidate)\n", code, StringComparison.Ordinal);
         Assert.Contains("from pj_examples import check_examples", code, StringComparison.Ordinal);
         Assert.Contains("(\"doctest\", \"f('a\\\"b\\\\\\\\')\", \"'x'\\n\"),", code, StringComparison.Ordinal);
     }
@@ -62,10 +63,18 @@ public class PromptExamplesTests
             new CodeTask("HumanEval/47", Median, Canonical, "", "median"),
             new CodeTask("Fixed/47", right, Canonical, "", "median"),
             new CodeTask("None/1", "def g(x):\n    \"\"\"No examples.\"\"\"\n", "    return x\n", "", "g"),
+            // MBPP's Mbpp/56 names its function check, as the test's own function is named.
+            new CodeTask("Mbpp/56", "\"\"\"\nCheck.\nassert check(70) == False\n\"\"\"\n", "def check(n):\n    return n % 2 == 1\n", "", "check"),
+            // A result the proxy cannot ship (a Counter) is not checked, not a disagreement.
+            new CodeTask("Mbpp/88", "\"\"\"\nCount.\nassert freq([1, 1]) == {1: 2}\n\"\"\"\n",
+                "import collections\ndef freq(xs):\n    return collections.Counter(xs)\n", "", "freq"),
         };
         var found = await PromptExamples.CheckAsync(runner, tasks, ExecutionLimits.WithTimeout(10), null, CancellationToken.None);
 
         Assert.False(found.ContainsKey("None/1"));
+        Assert.Equal(new ExampleAudit(1, "passed", null), found["Mbpp/56"]);
+        Assert.Equal(ExampleAudit.NotChecked, found["Mbpp/88"].Verdict);
+        Assert.StartsWith("1 of 1 prompt examples: example 1: returned a Counter", found["Mbpp/88"].Detail, StringComparison.Ordinal);
         Assert.Equal(new ExampleAudit(2, "passed", null), found["Fixed/47"]);
         var wrong = found["HumanEval/47"];
         Assert.Equal((2, "failed"), (wrong.Examples, wrong.Verdict));

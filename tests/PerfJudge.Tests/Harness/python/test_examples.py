@@ -80,6 +80,23 @@ class Examples(unittest.TestCase):
             run(lambda r: r, [("assert", "assert nosuchmodule.isclose(f(1), 1)", "")])
         self.assertIn("the example raises NameError", str(caught.exception))
 
+    def test_the_entry_point_is_bound_to_the_candidate_even_when_the_test_hides_its_name(self):
+        namespace = {"check": lambda candidate: None}  # the test's own check, as exec'd in the checker
+        E.check_examples(namespace, [("assert", "assert check(70) == False", "")], "check", lambda n: n % 2 == 1)
+        self.assertIsNone(namespace["check"](None))  # the caller's namespace keeps its own check
+
+    def test_results_that_are_no_plain_data_are_not_checked_unless_another_disagrees(self):
+        from pj_process import NotPlainResult
+
+        def counter(x):
+            raise NotPlainResult("returned a Counter, which is not plain data")
+        with self.assertRaises(AssertionError) as caught:
+            run(counter, [("doctest", "f(1)", "1")])
+        self.assertTrue(str(caught.exception).startswith(E.NOT_CHECKED + "1 of 1 prompt examples: example 1: returned a Counter"))
+        with self.assertRaises(AssertionError) as caught:
+            E.check_examples({"f": counter, "g": lambda: 1}, [("doctest", "f(1)", "1"), ("doctest", "g()", "2")])
+        self.assertTrue(str(caught.exception).startswith("1 of 2 prompt examples disagree: example 2 `g()`"))
+
     def test_an_exception_of_the_function_propagates(self):
         def boom(x):
             exc = ValueError("no")
