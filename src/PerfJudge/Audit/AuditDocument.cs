@@ -17,6 +17,10 @@ public static class AuditDocument
             ["tasks_audited"] = report.Tasks.Count,
             ["canonical_failing"] = Ids(report.CanonicalFailing),
             ["not_judged"] = Ids(report.NotJudged),
+            ["tasks_with_prompt_examples"] = report.WithExamples.Count,
+            ["prompt_examples"] = report.WithExamples.Sum(t => t.Examples!.Examples),
+            ["prompt_examples_disagree"] = Ids(report.ExamplesDisagree),
+            ["prompt_examples_not_checked"] = Ids(report.ExamplesNotChecked),
             ["flaky"] = Ids(report.FlakyTasks),
             ["weak_tests"] = Ids(report.WeakTasks),
             ["mean_mutation_score"] = Round(report.MeanMutationScore),
@@ -78,6 +82,12 @@ public static class AuditDocument
             }).ToArray()),
         },
         ["duplicates"] = Strings(t.Duplicates),
+        ["prompt_examples"] = t.Examples is not { } e ? null : new JsonObject
+        {
+            ["examples"] = e.Examples,
+            ["verdict"] = e.Verdict,
+            ["detail"] = e.Detail,
+        },
     };
 
     private static JsonArray Ids(IEnumerable<TaskAudit> tasks) => Strings(tasks.Select(t => t.TaskId));

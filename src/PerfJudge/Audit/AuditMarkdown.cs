@@ -14,6 +14,8 @@ public static class AuditMarkdown
         ("tasks audited", F($"{r.Tasks.Count} of {r.TasksInSuite}")),
         ("canonical solution fails its own tests", List(r.CanonicalFailing)),
         ("not judged (left out by the suite's protocol)", List(r.NotJudged)),
+        (F($"prompt examples the canonical solution does not reproduce ({r.WithExamples.Sum(t => t.Examples!.Examples)} examples in {r.WithExamples.Count} tasks)"),
+            List(r.ExamplesDisagree) + (r.ExamplesNotChecked.Count > 0 ? "; not checked (results no plain data): " + List(r.ExamplesNotChecked) : "")),
         (F($"flaky verdicts ({r.Reruns} reruns without the store)"), List(r.FlakyTasks)),
         (F($"tasks with surviving mutants (at most {r.MaxMutants} per task)"), List(r.WeakTasks)),
         ("mean mutation score", Score(r.MeanMutationScore) + (r.MeanMutationScoreBase is { } b ? $" (base tests alone {Score(b)})" : "")),
@@ -34,6 +36,10 @@ public static class AuditMarkdown
         else if (t.Canonical != "passed")
         {
             list.Add($"canonical {t.Canonical}: {t.CanonicalDetail}");
+        }
+        if (t.Examples is { Verdict: not "passed" } e)
+        {
+            list.Add(F($"prompt examples ({e.Examples}): {e.Verdict}: {e.Detail}"));
         }
         if (t.InputsNotTests > 0)
         {

@@ -19,6 +19,16 @@ public sealed record AuditReport(string Suite, int TasksInSuite, IReadOnlyList<T
     /// <summary>Tasks the suite's protocol leaves out (ENAMEL's unscored tasks): no verdicts, no mutants.</summary>
     public IReadOnlyList<TaskAudit> NotJudged => Tasks.Where(t => t.Canonical == TaskAudit.NotJudged).ToList();
 
+    /// <summary>Tasks whose prompt gives examples that call the entry point.</summary>
+    public IReadOnlyList<TaskAudit> WithExamples => Tasks.Where(t => t.Examples is not null).ToList();
+
+    /// <summary>Tasks whose prompt examples the canonical solution does not reproduce.</summary>
+    public IReadOnlyList<TaskAudit> ExamplesDisagree =>
+        Tasks.Where(t => t.Examples is { Verdict: not ("passed" or ExampleAudit.NotChecked) }).ToList();
+
+    /// <summary>Tasks whose examples' results could not be compared (no plain data).</summary>
+    public IReadOnlyList<TaskAudit> ExamplesNotChecked => Tasks.Where(t => t.Examples is { Verdict: ExampleAudit.NotChecked }).ToList();
+
     /// <summary>Tasks with a verdict that changed over reruns.</summary>
     public IReadOnlyList<TaskAudit> FlakyTasks => Tasks.Where(t => t.Flaky.Count > 0).ToList();
 

@@ -10,8 +10,8 @@ using PerfJudge.Tasks;
 namespace PerfJudge.Audit;
 
 /// <summary>The audit's checks, in phases over all audited tasks at once (so the runner's workers stay
-/// busy): the canonical solution (and given samples) on the task's tests; reruns without the store for
-/// flaky verdicts; mutants of the canonical solution for weak tests; cost measurements on the largest
+/// busy): the canonical solution (and given samples) on the task's tests; the prompt's examples against the
+/// canonical solution; reruns without the store for flaky verdicts; mutants of the canonical solution for weak tests; cost measurements on the largest
 /// explicit input; duplicates.</summary>
 /// <param name="Runner">Runner with the store (replays what is deterministic: tests, expected outputs, mutants).</param>
 /// <param name="Fresh">Runner without the store, for reruns.</param>
@@ -29,6 +29,7 @@ public sealed record AuditRunner(IRunner Runner, IRunner Fresh, ExecutionLimits 
         var canonical = tasks.Select((t, i) => new Sample("canonical", t.TaskId, 0, t.ReferenceProgram, i + 1, new Dictionary<string, double>())).ToList();
         var judged = canonical.Concat(userSamples).ToList();
         var first = Index(await SuiteJudge.JudgeAsync(runner, suite, judged, Limits, false, Progress, cancel));
+        var examples = await PromptExamples.CheckAsync(Runner, tasks, Limits, Progress, cancel);
         var history = first.ToDictionary(p => p.Key, p => new List<string> { p.Value.Verdict });
         for (var r = 0; r < reruns; r++)
         {
@@ -69,7 +70,7 @@ public sealed record AuditRunner(IRunner Runner, IRunner Fresh, ExecutionLimits 
                 .Select(m => string.Create(CultureInfo.InvariantCulture, $"line {m.Line}: {m.Mutation}")).ToList();
             var notTests = expected.TryGetValue(t.TaskId, out var e) ? e.BaseStatus.Concat(e.PlusStatus).Count(s => s != "ok") : 0;
             return new TaskAudit(t.TaskId, row?.Verdict ?? TaskAudit.NotJudged, row?.Detail, row?.BaseVerdict, notTests, flaky,
-                judgedMutants, killed, killedBase, survivors, costs.GetValueOrDefault(t.TaskId), duplicates.GetValueOrDefault(t.TaskId) ?? []);
+                judgedMutants, killed, killedBase, survivors, costs.GetValueOrDefault(t.TaskId), duplicates.GetValueOrDefault(t.TaskId) ?? [], examples.GetValueOrDefault(t.TaskId));
         }).ToList();
     }
 

@@ -13,9 +13,10 @@ namespace PerfJudge.Audit;
 /// <param name="Survivors">Mutants every test accepted, as "line N: mutation" (some may be equivalent to the reference).</param>
 /// <param name="Cost">Efficiency discrimination, or null when the suite gives no explicit input to measure on.</param>
 /// <param name="Duplicates">Other tasks with the same normalized prompt, canonical solution or inputs.</param>
+/// <param name="Examples">The prompt's examples run against the canonical solution, or null when the prompt gives none.</param>
 public sealed record TaskAudit(string TaskId, string Canonical, string? CanonicalDetail, string? CanonicalBase, int InputsNotTests,
     IReadOnlyList<string> Flaky, int Mutants, int Killed, int? KilledBase, IReadOnlyList<string> Survivors, CostAudit? Cost,
-    IReadOnlyList<string> Duplicates)
+    IReadOnlyList<string> Duplicates, ExampleAudit? Examples = null)
 {
     /// <summary>The canonical verdict of a task the suite's protocol does not judge (ENAMEL's unscored tasks).</summary>
     public const string NotJudged = "not judged";

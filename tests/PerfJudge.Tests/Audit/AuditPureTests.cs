@@ -35,7 +35,7 @@ public class AuditPureTests
         var weak = new TaskAudit("T/1", "passed", null, "passed", 2, [], 4, 3, 1, ["line 5: < -> <="],
             new CostAudit("plus #3", 30e-6, 31e-6, 0.2, null, null), []);
         var broken = new TaskAudit("T/2", "failed", "plus: input 4: expected 1, got 2", "passed", 0, ["canonical#0: passed, failed"], 0, 0, 0, [],
-            null, ["T/3 (same prompt)"]);
+            null, ["T/3 (same prompt)"], new ExampleAudit(2, "failed", "1 of 2 prompt examples disagree: example 2 `f(1)`: expected 3, got 2"));
         var report = new AuditReport("s<x>", 3, [weak, broken], 1, 4, 5, null, "bubblewrap", 1);
         Assert.Equal(["T/2"], report.CanonicalFailing.Select(t => t.TaskId));
         Assert.Equal(0.75, report.MeanMutationScore);
@@ -45,10 +45,14 @@ public class AuditPureTests
         Assert.Contains("| T/1 | 2 input(s) not tests", md, StringComparison.Ordinal);
         Assert.Contains("survivors: line 5: < -> <=", md, StringComparison.Ordinal);
         Assert.Contains("flaky canonical#0: passed, failed", md, StringComparison.Ordinal);
+        Assert.Equal(["T/2"], report.ExamplesDisagree.Select(t => t.TaskId));
+        Assert.Contains("| prompt examples the canonical solution does not reproduce (2 examples in 1 tasks) | 1: T/2 |", md, StringComparison.Ordinal);
+        Assert.Contains("prompt examples (2): failed: 1 of 2 prompt examples disagree: example 2 `f(1)`: expected 3, got 2", md, StringComparison.Ordinal);
         Assert.Contains("&lt;x&gt;", AuditMarkdown.RenderHtml(report), StringComparison.Ordinal);
         var json = AuditDocument.Render(report);
         Assert.Contains("\"schema\": \"perfjudge.audit/1\"", json, StringComparison.Ordinal);
         Assert.Contains("\"mutation_score_base\": 0.25", json, StringComparison.Ordinal);
+        Assert.Contains("\"prompt_examples_disagree\": [\n      \"T/2\"\n    ]", json, StringComparison.Ordinal);
     }
 
     [Fact]

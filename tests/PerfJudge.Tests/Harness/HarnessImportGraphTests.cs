@@ -18,7 +18,7 @@ public class HarnessImportGraphTests
         ["pj_verdicts"] = 2, ["pj_meters"] = 2,
         // 3: cases: inputs, generators, the task's checker
         ["pj_cases"] = 3, ["pj_bounded"] = 3, ["pj_enamel_helpers"] = 3, ["pj_checkers"] = 3, ["pj_toolchains"] = 3,
-        ["pj_evalplus"] = 3,
+        ["pj_evalplus"] = 3, ["pj_examples"] = 3,
         // 4: graders
         ["pj_tests"] = 4, ["pj_run"] = 4, ["pj_perf"] = 4, ["pj_measure"] = 4, ["pj_refcosts"] = 4,
         ["pj_fuzz"] = 4, ["pj_stress"] = 4, ["pj_program"] = 4, ["pj_program_levels"] = 4, ["pj_evalplus_grade"] = 4, ["pj_mutants"] = 4,
