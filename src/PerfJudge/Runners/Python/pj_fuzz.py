@@ -23,7 +23,7 @@ import random
 import string
 
 import pj_hybrid
-from pj_margin import RATIO_MARGIN, instructions
+from pj_margin import instructions
 from pj_refcosts import measure_batch, timed_batch
 
 MARGIN = 1.5
@@ -201,6 +201,6 @@ def _decide_on_margins(ctx, measured, needed, recount):
         got[1]["chosen"] = "first recipe whose %s grows %gx or more" % (
             "ratio" if len(ctx.refs) > 1 else "reference cost", needed)
         return got[0]
-    recipe, entry = pj_hybrid.resolve_largest(ctx, measured, MARGIN, RATIO_MARGIN, recount)
+    recipe, entry = pj_hybrid.resolve_largest(measured, MARGIN)
     entry["chosen"] = "none grows %gx: the largest at scale %d" % (needed, ctx.cfg["fuzz_probe_scale"] * GROWTH)
     return recipe

@@ -7,7 +7,7 @@ Every decision's outcome is the one a search decided wholly on counts would take
 margin holds: docs/stress.md gives the rates measured), and the report says per step what decided
 it ("decided": "time" or "count")."""
 from pj_cgcount import Censored
-from pj_margin import ABOVE, BELOW, COST_MARGIN, GROWTH_LOW_MARGIN, RATIO_MARGIN, instructions, side
+from pj_margin import ABOVE, COST_MARGIN, RATIO_MARGIN, instructions, side
 from pj_refcosts import count_batch, timed_batch, timed_costs
 
 REF_CAP = 10  # a reference's count on a candidate input is censored at this many times the budget
@@ -102,48 +102,40 @@ def measure_pool(ctx, pool):
     return measured
 
 
+CHUNK = 8  # recipes counted per callgrind run while looking for the first that grows
+
+
 def resolve_growth(ctx, measured, needed, recount):
     """pj_fuzz's recipe choice on the deterministic meter. measured: [(recipe, entry)] in order,
-    entries with timed "ratios" (small, large probe) and "growth". Returns the chosen (recipe,
-    entry) among those whose growth reaches `needed`, or None: recipes whose timed growth is far
-    from `needed` are decided on it; the others (up to the first far above) are counted
-    (recount(list of (recipe, entry)) replaces their ratios and growth with counted ones)."""
+    entries with timed "ratios" (small, large probe) and "growth". Returns the first (recipe,
+    entry) whose growth reaches `needed`, or None. A timed growth far above `needed` decides
+    (time underestimates growth: the small probe's time is mostly the call's fixed cost, so a
+    timed growth over RATIO_MARGIN x needed is a counted one over needed); below, time decides
+    nothing (HumanEval/3: a recipe timed at 4.1x counts 272x), so the recipes before such a one
+    are counted, CHUNK at a time in order, stopping at the first that grows."""
     pending = []
-    for recipe, entry in measured:
-        where = side(entry["growth"], needed, RATIO_MARGIN, GROWTH_LOW_MARGIN)
-        if where == BELOW:
+    for k, (recipe, entry) in enumerate(measured):
+        above = side(entry["growth"], needed, RATIO_MARGIN) == ABOVE
+        if not above:
+            pending.append((recipe, entry))
+        if pending and (above or len(pending) == CHUNK or k == len(measured) - 1):
+            recount(pending)
+            for got in pending:
+                if got[1]["growth"] >= needed:
+                    return got
+            pending = []
+        if above:
             entry["decided"] = "time"
             ctx.decided["time"] += 1
-            continue
-        if where == ABOVE:
-            entry["decided"] = "time"
-            ctx.decided["time"] += 1
-            break
-        pending.append((recipe, entry))
-    if pending:
-        recount(pending)
-    for recipe, entry in measured:
-        if entry.get("decided") == "count" and entry["growth"] >= needed:
-            return recipe, entry
-        if entry.get("decided") == "time" and side(entry["growth"], needed, RATIO_MARGIN) == ABOVE:
             return recipe, entry
     return None
 
 
-def resolve_largest(ctx, measured, tie, margin, recount):
-    """The fallback of pj_fuzz's choice: the first recipe whose large-probe value is within `tie`
-    of the largest. Compared on their times (the same program on inputs of one size, measured in
-    one process: a ratio of two of them is within `margin` of the ratio of their counts), a
-    recipe whose time is more than margin x tie below the largest cannot be in that tier; the
-    others are counted (recount) and the tier is decided on counts."""
-    timed = [e.get("timed_ratios", e["ratios"])[1] for _, e in measured]
-    maybe = [k for k, v in enumerate(timed) if v * margin * tie >= max(timed)]
-    recount([measured[k] for k in maybe if measured[k][1].get("decided") != "count"])
-    best = max(measured[k][1]["ratios"][1] for k in maybe)
-    for k in maybe:
-        if measured[k][1]["ratios"][1] * tie >= best:
-            return measured[k]
-    return measured[maybe[0]]
+def resolve_largest(measured, tie):
+    """The fallback of pj_fuzz's choice, when no recipe grows enough (resolve_growth has then
+    counted every one): the first recipe whose large-probe value is within `tie` of the largest."""
+    best = max(e["ratios"][1] for _, e in measured)
+    return next((r, e) for r, e in measured if e["ratios"][1] * tie >= best)
 
 
 def recounter(ctx, probes, ratio):

@@ -8,14 +8,11 @@ runs take the same decisions, while valgrind (~100x) runs only for the few decis
 threshold. Layer 2: pure, imports nothing of the harness.
 
 COST_MARGIN applies to a single cost converted to instructions (seconds x RATE); RATIO_MARGIN
-to a ratio of two costs of the same program measured in one process (the rate cancels, mostly)."""
+to the growth of a cost between the fuzzing probes (pj_hybrid.resolve_growth)."""
 
 RATE = 4e9           # instructions per CPU second, Python code natively here (measured 2.6e9-7e9)
 COST_MARGIN = 4.0    # a cost estimated from time must be 4x away from its threshold
-RATIO_MARGIN = 3.0   # a growth or slow/fast ratio from times must be 3x above its threshold,
-GROWTH_LOW_MARGIN = 8.0  # or 8x below it for a growth: timed growth between the fuzzing probes
-# runs ~4x below the counted one (the small probe's time is mostly the call's fixed cost;
-# HumanEval/0-1: count / time growth 2.7-4.5 on 79 recipes), so "below" needs more room
+RATIO_MARGIN = 3.0   # a growth from times must be 3x above its threshold to decide (pj_hybrid)
 
 ABOVE, BELOW, INSIDE = 1, -1, 0
 
@@ -25,11 +22,11 @@ def instructions(seconds):
     return seconds * RATE
 
 
-def side(value, threshold, margin, low_margin=None):
-    """ABOVE when value > threshold * margin, BELOW when value < threshold / low_margin (default:
-    margin), else INSIDE (the decision needs a count)."""
+def side(value, threshold, margin):
+    """ABOVE when value > threshold * margin, BELOW when value < threshold / margin, else INSIDE
+    (the decision needs a count)."""
     if value > threshold * margin:
         return ABOVE
-    if value < threshold / (low_margin or margin):
+    if value < threshold / margin:
         return BELOW
     return INSIDE

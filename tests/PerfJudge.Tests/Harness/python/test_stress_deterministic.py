@@ -249,21 +249,33 @@ class DecisionRule(unittest.TestCase):
         self.assertEqual(near["costs"], [3.3e7])
         self.assertEqual(ctx.decided, {"time": 2, "count": 1})
 
-    def test_the_largest_tier_counts_only_the_recipes_that_may_be_in_it(self):
-        # Timed values with a pairwise margin of 4: 1e8 may be the largest, 5e7 may be within 1.5x
-        # of it, 1e6 cannot (1e6 * 4 * 1.5 < 1e8).
-        measured = [(k, {"ratios": [1.0, v], "growth": 1.0}) for k, v in enumerate((1e6, 5e7, 1e8))]
+    def test_a_growth_far_above_the_threshold_on_time_decides_and_the_recipes_before_it_are_counted(self):
+        class Ctx:
+            decided = {"time": 0, "count": 0}
+        # Timed growths (threshold 64): 5 (decides nothing: time underestimates growth), 300 (far
+        # above: decides). Counted, the first grows 100x: it is the one counts choose.
+        counted_growth = {0: 100.0, 1: 250.0}
         recounted = []
 
         def recount(items):
-            for _, entry in items:
-                recounted.append(entry["ratios"][1])
-                entry["decided"] = "count"
-                entry["ratios"] = [1.0, {5e7: 9e7, 1e8: 8e7}[entry["ratios"][1]]]
-        chosen = pj_hybrid.resolve_largest(None, measured, 1.5, 4.0, recount)
-        self.assertEqual(sorted(recounted), [5e7, 1e8])
-        self.assertEqual(chosen[0], 1)  # counted 9e7 and 8e7: a tie; the first in order wins
-
+            for recipe, entry in items:
+                recounted.append(recipe)
+                entry.update(decided="count", growth=counted_growth[recipe])
+        measured = [(0, {"growth": 5.0}), (1, {"growth": 300.0})]
+        chosen = pj_hybrid.resolve_growth(Ctx(), measured, 64.0, recount)
+        self.assertEqual(recounted, [0])
+        self.assertEqual(chosen[0], 0)
+        # When the first counts 10x, the second is chosen on its time, never counted.
+        counted_growth[0] = 10.0
+        recounted.clear()
+        measured = [(0, {"growth": 5.0}), (1, {"growth": 300.0})]
+        chosen = pj_hybrid.resolve_growth(Ctx(), measured, 64.0, recount)
+        self.assertEqual((recounted, chosen[0], chosen[1]["decided"]), ([0], 1, "time"))
+        # Inside the margin (100x on time, under 3 x 64): counted.
+        recounted.clear()
+        counted_growth[0] = 50.0
+        self.assertIsNone(pj_hybrid.resolve_growth(Ctx(), [(0, {"growth": 100.0})], 64.0, recount))
+        self.assertEqual(recounted, [0])
 
 if __name__ == "__main__":
     unittest.main()
