@@ -303,8 +303,14 @@ def stress_task(request, source):
     if ctx.samples:
         out["selected_spreads"] = [c.get("spread") for c in kept]
         out["sample_costs"], out["selected_spread"] = sample_spread(kept, len(ctx.samples))
-        out["sample_censored"] = [any(isinstance(c.get("all_sample_costs", [None] * len(ctx.samples))[s], Censored)
-                                      for c in kept) for s in range(len(ctx.samples))]
+        censored = [any(isinstance(c.get("all_sample_costs", [None] * len(ctx.samples))[s], Censored) for c in kept)
+                    for s in range(len(ctx.samples))]
+        out["sample_censored"] = censored
+        if out["selected_spread"] is not None:
+            # A lower bound when the slowest sample was capped (both capped: 1.0, a bound of nothing).
+            totals = out["sample_costs"]
+            slowest = max((t, s) for s, t in enumerate(totals) if t)[1]
+            out["selected_spread_censored"] = censored[slowest]
     if ctx.deterministic:
         out["counted_calls"], out["callgrind_s"] = ctx.counted, round(ctx.callgrind_s, 1)
         # Decided on counts; the report also gives the reference's CPU seconds on the kept inputs.
