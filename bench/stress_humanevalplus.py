@@ -6,8 +6,9 @@ run time (nothing is copied into the repository). docs/stress.md, "HumanEval+ un
   stress_humanevalplus.py run OUT [--tasks N|ID,ID] [--chunk K] [--cli PATH] [perfjudge stress options...]
       one fresh run (its own store OUT/store.db), seed 7, K tasks per `perfjudge stress`;
       writes OUT/chunk-NNN/ and joins them into OUT/tasks.jsonl, OUT/report.json
-  stress_humanevalplus.py table OUT            per task: reference cost, spread, seconds
+  stress_humanevalplus.py table OUT [LOG]      per task: reference instructions, spread, decisions, wall
   stress_humanevalplus.py compare OUT_A OUT_B  tasks.jsonl bytes and per-task lines
+  stress_humanevalplus.py margins OUT [OUT..]  timed estimates against counts where both exist
 """
 import csv
 import gzip
@@ -95,23 +96,66 @@ def join(out):
     json.dump(doc, open(os.path.join(out, "report.json"), "w"), indent=1)
 
 
-def table(out):
+def table(out, logs=None):
+    """Per task: method, scale, the reference's instructions on the kept inputs, the samples'
+    spread and totals (">=": capped at 10x the budget per input, a lower bound), the decisions
+    taken on time / on counts, calls counted under valgrind and the task's wall time (from the
+    run's log, when given)."""
     doc = json.load(open(os.path.join(out, "report.json")))
-    unit = doc["run"]["unit"]
-    print("| task | method | scale | reference cost (%s, kept inputs) | reference CPU s | samples spread | per-sample totals |" % unit)
-    print("|---|---|---|---|---|---|---|")
+    walls = {}
+    if logs:
+        for line in open(logs):
+            if line.startswith("chunk ") and "(" in line:
+                task = line.split("(")[1].split("..")[0]
+                walls[task] = line.split(", ")[1]
+    print("| task | method, scale | reference instructions (kept inputs) | samples spread | per-sample totals "
+          "(HumanEval canonical / ENAMEL ref) | decided time / count | counted calls | wall |")
+    print("|---|---|---|---|---|---|---|---|")
     for t in doc["tasks"]:
         w = t.get("worker") or {}
         cost = t["selected_costs"][0] if t["selected_costs"] else None
-        secs = (w.get("selected_seconds") or [None])[0]
-        spread = t.get("selected_spread")
         totals = w.get("sample_costs") or []
-        print("| %s | %s | %s | %s | %s | %s | %s |" % (
-            t["task_id"], t["method"] or "-", t["scale"] if t["succeeded"] else "-",
-            "%.3g" % cost if cost else "- (%s)" % (t["detail"] or "")[:60],
-            "%.4f" % secs if secs else "-", "%.2fx" % spread if spread else "-",
-            " / ".join("%.3g" % x if x else "-" for x in totals) or "-"))
+        capped = w.get("sample_censored") or [False] * len(totals)
+        spread = t.get("selected_spread")
+        done = [(x, c) for x, c in zip(totals, capped) if x]
+        bound = spread and max(done)[1]
+        decided = w.get("decided") or {}
+        print("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            t["task_id"], ("%s, %d" % (t["method"], t["scale"])) if t["succeeded"] else "none: " + (t["detail"] or "")[:70],
+            "%.4g" % cost if cost else "-",
+            ("%s%.2fx" % (">=" if bound else "", spread)) if spread else "-",
+            " / ".join(("%s%.4g" % (">=" if c else "", x)) if x else "-" for x, c in zip(totals, capped)) or "-",
+            "%s / %s" % (decided.get("time", "-"), decided.get("count", "-")), w.get("counted_calls", "-"),
+            walls.get(t["task_id"], "-")))
     print("\nmeter %s, wall %.0f s" % (doc["run"]["meter"], doc["run"]["wall_s"]))
+
+
+def margins(*outs):
+    """How far the timed estimates strayed from the counts where both exist: instructions per CPU
+    second on the counted scale steps and candidates (pj_margin.RATE = 4e9, COST_MARGIN 4: far
+    decisions assume 1e9-1.6e10), and counted / timed growth of the counted fuzzing recipes (time
+    decides a growth only above 3x the threshold, so time may not overstate growth 3x)."""
+    rates, growths = [], []
+    for out in outs:
+        for t in json.load(open(os.path.join(out, "report.json")))["tasks"]:
+            w = t.get("worker") or {}
+            for step in w.get("search") or []:
+                if step.get("costs") and step.get("seconds") and step["seconds"][0] > 0:
+                    rates.append((step["costs"][0] / step["seconds"][0], t["task_id"], step["scale"]))
+            for r in w.get("recipes") or []:
+                if r.get("decided") == "count" and r.get("timed_growth") and r.get("growth"):
+                    growths.append((r["growth"] / r["timed_growth"], t["task_id"], r["recipe"]))
+    rates.sort()
+    growths.sort()
+    if rates:
+        print("counted scale steps: %d; instructions per CPU second %.3g .. %.3g (median %.3g)"
+              % (len(rates), rates[0][0], rates[-1][0], rates[len(rates) // 2][0]))
+        print("  lowest: %s; highest: %s" % (rates[:3], rates[-3:]))
+    if growths:
+        print("counted recipes: %d; counted growth / timed growth %.3g .. %.3g (median %.3g)"
+              % (len(growths), growths[0][0], growths[-1][0], growths[len(growths) // 2][0]))
+        print("  lowest: %s" % (growths[:3],))
+    return 0
 
 
 def compare(a, b):
@@ -133,8 +177,10 @@ if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else ""
     if what == "run" and len(sys.argv) >= 3:
         sys.exit(run(sys.argv[2], sys.argv[3:]))
-    if what == "table" and len(sys.argv) == 3:
-        sys.exit(table(sys.argv[2]))
+    if what == "table" and len(sys.argv) in (3, 4):
+        sys.exit(table(*sys.argv[2:]))
+    if what == "margins" and len(sys.argv) >= 3:
+        sys.exit(margins(*sys.argv[2:]))
     if what == "compare" and len(sys.argv) == 4:
         sys.exit(compare(sys.argv[2], sys.argv[3]))
     sys.exit(__doc__)

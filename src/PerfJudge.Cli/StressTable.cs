@@ -18,16 +18,16 @@ public static class StressTable
                 Markup.Escape(o.TaskId),
                 o.Succeeded ? o.Method ?? "" : "[red]failed[/]",
                 o.Succeeded ? o.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-",
-                Costs(o.OriginalCosts, unit),
+                Costs(o.OriginalCosts, o.Raw?["original_unit"]?.GetValue<string>() ?? unit),
                 StressHandler.Ratio(o.OriginalRatio),
                 o.Succeeded ? Costs(o.SelectedCosts, unit) : Markup.Escape(o.Detail ?? ""),
                 StressHandler.Ratio(o.SelectedRatio),
-                StressHandler.Ratio(o.SelectedSpread),
+                (o.Raw?["selected_spread_censored"]?.GetValue<bool>() == true ? ">=" : "") + StressHandler.Ratio(o.SelectedSpread),
                 $"{o.Kept}/{o.Candidates}",
                 Markup.Escape(discarded));
         }
         console.Write(table);
-        console.MarkupLine("[grey]ref costs: total over the inputs per reference, in suite order (median of rounds); ratio: slow / fast = last reference / first reference (one reference: -); samples spread: slowest / fastest correct sample over the selected inputs[/]");
+        console.MarkupLine("[grey]ref costs: total over the inputs per reference, in suite order (median of rounds); ratio: slow / fast = last reference / first reference (one reference: -); samples spread: slowest / fastest correct sample over the selected inputs (>=: the slowest sample's count was capped)[/]");
     }
 
     private static string Costs(IReadOnlyList<double> costs, string unit) =>

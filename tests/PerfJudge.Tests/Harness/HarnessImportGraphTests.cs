@@ -15,14 +15,14 @@ public class HarnessImportGraphTests
         // 1: processes: the candidate's side, the zygote, the checker's handle on a candidate
         ["pj_candidate"] = 1, ["pj_zygote"] = 1, ["pj_process"] = 1, ["pj_cgroup"] = 1, ["pj_cleanup"] = 1,
         // 2: verdicts and meters
-        ["pj_verdicts"] = 2, ["pj_meters"] = 2,
+        ["pj_verdicts"] = 2, ["pj_meters"] = 2, ["pj_margin"] = 2,
         // 3: cases: inputs, generators, the task's checker
         ["pj_cases"] = 3, ["pj_bounded"] = 3, ["pj_enamel_helpers"] = 3, ["pj_checkers"] = 3, ["pj_toolchains"] = 3,
         ["pj_evalplus"] = 3, ["pj_examples"] = 3,
         // 4: graders
         ["pj_tests"] = 4, ["pj_run"] = 4, ["pj_perf"] = 4, ["pj_measure"] = 4, ["pj_refcosts"] = 4,
         ["pj_fuzz"] = 4, ["pj_stress"] = 4, ["pj_program"] = 4, ["pj_program_levels"] = 4, ["pj_evalplus_grade"] = 4, ["pj_mutants"] = 4,
-        ["pj_cgcount"] = 4,
+        ["pj_cgcount"] = 4, ["pj_hybrid"] = 4,
         // 5: the entry: zygote start and the checker's main loop
         ["harness"] = 5,
         // stand-alone script run under valgrind by the callgrind meter; imports nothing of the harness

@@ -15,11 +15,11 @@
 # import graph); this entry, with the checker's main loop, is imported by nothing:
 #   0 wire and literals  pj_wire, pj_literal
 #   1 processes          pj_candidate, pj_zygote, pj_process
-#   2 verdicts, meters   pj_verdicts, pj_meters
+#   2 verdicts, meters   pj_verdicts, pj_meters, pj_margin
 #   3 cases              pj_cases, pj_bounded, pj_enamel_helpers, pj_checkers, pj_toolchains,
 #                        pj_evalplus
 #   4 graders            pj_tests, pj_run, pj_perf, pj_measure, pj_refcosts, pj_fuzz, pj_stress,
-#                        pj_program, pj_evalplus_grade, pj_mutants
+#                        pj_program, pj_evalplus_grade, pj_mutants, pj_cgcount, pj_hybrid
 #   5 entry              harness (pj_cg_run, the callgrind meter's script, stands alone)
 # The zygote imports only layers 0-1 (forks are expensive where page faults are, ~10-25 us each on
 # small VMs, so its heap stays small); the graders are imported by the checker after it is forked.

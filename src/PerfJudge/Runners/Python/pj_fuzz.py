@@ -22,7 +22,9 @@ far from, and the scale (doubling, then bisection); the inputs themselves are a 
 import random
 import string
 
-from pj_refcosts import measure_batch
+import pj_hybrid
+from pj_margin import instructions
+from pj_refcosts import measure_batch, timed_batch
 
 MARGIN = 1.5
 GROWTH = 16          # the second probe scale is GROWTH x the first
@@ -150,16 +152,21 @@ def choose_recipe(ctx, originals, generate_case):
                 continue
             seen.add(made[1][1])
             probes.append((recipe, entry, made[0][0], made[1][0]))
-    smalls = measure_batch(ctx, [p[2] for p in probes])
-    larges = measure_batch(ctx, [p[3] for p in probes])
-    measured = []
+    # The deterministic meter looks at CPU times first (pj_hybrid); one reference's cost then
+    # stands as its estimated instructions, so that counted and timed values share a unit.
+    batch = (lambda inputs: timed_batch(ctx, inputs, ctx.cfg["rounds"])) if ctx.deterministic else (
+        lambda inputs: measure_batch(ctx, inputs))
+    smalls = batch([p[2] for p in probes])
+    larges = batch([p[3] for p in probes])
+    unit = instructions if ctx.deterministic and len(ctx.refs) == 1 else (lambda v: v)
+    measured, handles = [], {id(p[1]): (p[2], p[3]) for p in probes}
     for (recipe, entry, _, _), (cost_s, why_s), (cost_l, why_l) in zip(probes, smalls, larges):
         if cost_s is None or cost_l is None:
             reason = why_s or why_l
             ctx.discard(reason)
             entry["discarded"] = reason
             continue
-        entry["ratios"] = [ratio(cost_s), ratio(cost_l)]
+        entry["ratios"] = [unit(ratio(cost_s)), unit(ratio(cost_l))]
         entry["growth"] = entry["ratios"][1] / entry["ratios"][0]
         measured.append((recipe, entry))
     if not measured:
@@ -167,6 +174,8 @@ def choose_recipe(ctx, originals, generate_case):
     # One reference: its own cost must grow faster than the size (GROWTH x) by the same factor,
     # which a superlinear reference does (~GROWTH^2) and a linear one does not (<= GROWTH).
     needed = GROWTH_NEEDED if len(ctx.refs) > 1 else GROWTH_NEEDED * GROWTH
+    if ctx.deterministic:
+        return _decide_on_margins(ctx, measured, needed, pj_hybrid.recounter(ctx, handles, ratio)), trace
     growing = [(r, e) for r, e in measured if e["growth"] >= needed]
     if growing:
         recipe, entry = growing[0]
@@ -182,3 +191,16 @@ def choose_recipe(ctx, originals, generate_case):
 def ratio(costs):
     """Slow / fast with several references; with one, its cost (growth is then its own growth)."""
     return costs[-1] / max(costs[0], 1e-12) if len(costs) > 1 else costs[0]
+
+
+def _decide_on_margins(ctx, measured, needed, recount):
+    """choose_recipe's rule on the deterministic meter: times decide far from the thresholds,
+    counts near them (pj_hybrid)."""
+    got = pj_hybrid.resolve_growth(ctx, measured, needed, recount)
+    if got is not None:
+        got[1]["chosen"] = "first recipe whose %s grows %gx or more" % (
+            "ratio" if len(ctx.refs) > 1 else "reference cost", needed)
+        return got[0]
+    recipe, entry = pj_hybrid.resolve_largest(measured, MARGIN)
+    entry["chosen"] = "none grows %gx: the largest at scale %d" % (needed, ctx.cfg["fuzz_probe_scale"] * GROWTH)
+    return recipe

@@ -35,10 +35,11 @@ def _read(path, limit):
 class Run:
     """What one sandboxed process did: status, rusage, wall time, stdout, stderr (tail)."""
 
-    def __init__(self, timed_out, status, cpu, max_rss_kb, wall, out, out_size, err, artifact=None, cgroup=None, files=None):
+    def __init__(self, timed_out, status, cpu, max_rss_kb, wall, out, out_size, err, artifact=None, cgroup=None, files=None,
+                 stopped=False):
         self.timed_out, self.status, self.cpu, self.max_rss_kb = timed_out, status, cpu, max_rss_kb
         self.wall, self.out, self.out_size, self.err, self.artifact = wall, out, out_size, err, artifact
-        self.cgroup, self.files = cgroup or {}, files
+        self.cgroup, self.files, self.stopped = cgroup or {}, files, stopped
 
 
 def _read_prefixed(folder, prefix, count, limit):
@@ -51,14 +52,36 @@ def _read_prefixed(folder, prefix, count, limit):
     return {name: _read(os.path.join(folder, name), limit) for name in names}
 
 
-def run_process(source, setup, limits, keep=None, output_cap=None, cgroup_memory=None, read_files=None):
+def _wait(pidfd, seconds, workdir, watch):
+    """(timed_out, stopped): waits for the process to end, at most `seconds`; with `watch`, a
+    function of the work dir called every WATCH_SECONDS that returns True to stop the run now."""
+    poller = select.poll()
+    poller.register(pidfd, select.POLLIN)
+    if watch is None:
+        return not poller.poll(max(0.0, seconds) * 1000), False
+    deadline = time.monotonic() + seconds
+    while True:
+        left = deadline - time.monotonic()
+        if poller.poll(max(0.0, min(left, WATCH_SECONDS)) * 1000):
+            return False, False
+        if watch(workdir):
+            return False, True
+        if left <= WATCH_SECONDS:
+            return True, False
+
+
+WATCH_SECONDS = 0.25
+
+
+def run_process(source, setup, limits, keep=None, output_cap=None, cgroup_memory=None, read_files=None, watch=None):
     """Runs one whole program in a fresh candidate process (pj_candidate.run_whole_program) and
     waits for it, at most limits["wall_seconds"]. `keep` names a file of its work dir to read
     back (a compiler's artifact) before the process's files are removed. With the worker's
     cgroup, its memory limit is `cgroup_memory` (default: the address-space limit) and the peak
     memory and OOM kills come from the cgroup (as for function candidates, pj_process.load).
     `read_files` = (prefix, count, bytes): files of the work dir to read back too (callgrind's
-    dumps, pj_cgcount)."""
+    dumps, pj_cgcount). `watch(work dir)`: called while the process runs; True stops it (Run.stopped;
+    pj_cgcount's deterministic cap on a sample's instructions)."""
     cand = source.spawn()
     try:
         if cand.uid is not None:  # cgroups only with a uid of its own, as pj_process.load
@@ -67,9 +90,7 @@ def run_process(source, setup, limits, keep=None, output_cap=None, cgroup_memory
         setup = dict(setup)
         setup["limits"] = limits
         send_marshal(cand.wfd, setup)
-        poller = select.poll()
-        poller.register(cand.pidfd, select.POLLIN)
-        timed_out = not poller.poll(max(0.0, limits["wall_seconds"]) * 1000)
+        timed_out, stopped = _wait(cand.pidfd, limits["wall_seconds"], os.path.join(cand.scratch, "w"), watch)
         wall = time.monotonic() - started
         cand.kill()
         if cand.uid is not None:
@@ -83,7 +104,7 @@ def run_process(source, setup, limits, keep=None, output_cap=None, cgroup_memory
         files = _read_prefixed(os.path.join(cand.scratch, "w"), *read_files) if read_files else None
     finally:
         (status, utime, stime, maxrss, _), out_size = cand.finish()
-    return Run(timed_out, status, utime + stime, maxrss, wall, out, len(out), err, artifact, cand.cgroup, files)
+    return Run(timed_out, status, utime + stime, maxrss, wall, out, len(out), err, artifact, cand.cgroup, files, stopped)
 
 
 def resource_verdict(run, limits):

@@ -6,9 +6,12 @@ With the deterministic meter (callgrind) every cost is an instruction count (pj_
 correctness is still decided on the ordinary path: one native run per program, whose verdicts
 (raised, wrong, caps) are functions of the program and the input, not of timing (except a
 timeout, seconds away from any budget here)."""
+import time
+
 import pj_literal
 from pj_cases import check_output, load_checker
-from pj_cgcount import SAMPLE_CPU, count_calls
+from pj_cgcount import Censored, count_calls
+from pj_margin import ABOVE, COST_MARGIN, instructions, side
 from pj_meters import median
 from pj_run import run_program
 
@@ -33,6 +36,9 @@ class Context:
         self.warm = None
         self.discarded = {}
         self.notes = []
+        self.counted = 0  # deterministic meter: calls counted under callgrind, and the wall time spent
+        self.callgrind_s = 0.0
+        self.decided = {"time": 0, "count": 0}  # deterministic meter: decisions, by what took them
 
     def discard(self, reason):
         self.discarded[reason] = self.discarded.get(reason, 0) + 1
@@ -59,20 +65,37 @@ def measure_inputs(ctx, inputs, rounds):
     return counts, None, None
 
 
-def count_ladder(ctx, inputs):
-    """Deterministic meter, scale search: the instructions of every reference on inputs of
-    growing scale, each reference's run stopping after its first call over the budget.
-    ([ref][input] counts, each list possibly shorter than inputs, None, None) or (None, reason,
-    detail). Correctness is checked separately (first_failure)."""
+def count_batch(ctx, inputs, cap=None):
+    """Instruction counts of every reference on inputs: ([ref][input], None) or (None, detail).
+    One callgrind run per reference over all of them (a count does not depend on timing); with
+    `cap`, a call reaching it is Censored(cap) (pj_cgcount)."""
     counts = []
-    for r, program in enumerate(ctx.refs):
-        got, why = count_calls(ctx.source, program, ctx.request["entry_point"], pj_literal.dumps(ctx.warm),
-                               [pj_literal.dumps(args) for args in inputs], ctx.request["limits"],
-                               stop_at=ctx.cfg["budget"])
-        if got is None:
-            return None, "callgrind failed", "reference %d: %s" % (r, why)
-        counts.append(got)
-    return counts, None, None
+    started = time.monotonic()
+    try:
+        for r, program in enumerate(ctx.refs):
+            got, why = count_calls(ctx.source, program, ctx.request["entry_point"], pj_literal.dumps(ctx.warm),
+                                   [pj_literal.dumps(args) for args in inputs], ctx.request["limits"], cap=cap)
+            if got is None:
+                return None, "reference %d: %s" % (r, why)
+            counts.append(got)
+    finally:
+        ctx.counted += len(inputs) * len(ctx.refs)
+        ctx.callgrind_s += time.monotonic() - started
+    return counts, None
+
+
+def timed_batch(ctx, inputs, rounds):
+    """measure_batch on CPU time (the deterministic meter's first look, pj_margin)."""
+    if not inputs:
+        return []
+    costs, _, _ = timed_costs(ctx, inputs, rounds)
+    if costs is not None:
+        return [([c[i] for c in costs], None) for i in range(len(inputs))]
+    out = []
+    for args in inputs:
+        got, reason, _ = timed_costs(ctx, [args], rounds)
+        out.append(([c[0] for c in got], None) if got else (None, reason))
+    return out
 
 
 def first_failure(ctx, inputs):
@@ -159,16 +182,33 @@ def samples_on(ctx, inputs):
     answers = _answers(ctx, inputs)
     if answers is None:
         return out
+    cap = SAMPLE_CAP * ctx.cfg["budget"]
     for s, program in enumerate(ctx.samples):
-        correct = _correct_inputs(ctx, program, inputs, answers)
-        if not correct:
+        native = _native_costs(ctx, program, inputs, answers)
+        todo = []
+        for i, seconds in enumerate(native):
+            if seconds == "timeout" or (seconds is not None and
+                                        side(instructions(seconds), cap, COST_MARGIN) == ABOVE):
+                out[i][s] = Censored(cap)  # far over the cap: what a count would report
+                ctx.decided["time"] += 1
+            elif seconds is not None:
+                todo.append(i)
+        if not todo:
             continue
-        counts, _ = count_calls(ctx.source, program, ctx.request["entry_point"], pj_literal.dumps(ctx.warm),
-                                [pj_literal.dumps(inputs[i]) for i in correct], ctx.request["limits"],
-                                cpu_cap=SAMPLE_CPU)
-        for i, count in zip(correct, counts or []):
+        started = time.monotonic()
+        counts, why = count_calls(ctx.source, program, ctx.request["entry_point"], pj_literal.dumps(ctx.warm),
+                                  [pj_literal.dumps(inputs[i]) for i in todo], ctx.request["limits"], cap=cap)
+        ctx.callgrind_s += time.monotonic() - started
+        ctx.counted += len(todo)
+        ctx.decided["count"] += len(todo)
+        if counts is None:
+            ctx.notes.append("sample %d not counted: %s" % (s, why))
+        for i, count in zip(todo, counts or []):
             out[i][s] = count
     return out
+
+
+SAMPLE_CAP = 10  # a sample's count on one input is censored at this many times the budget
 
 
 def _answers(ctx, inputs):
@@ -178,18 +218,24 @@ def _answers(ctx, inputs):
     return run.get("outputs") if run.get("verdict") == "passed" else None
 
 
-def _correct_inputs(ctx, program, inputs, answers):
-    """Indices of the inputs the program answers correctly (natively), all in one run when it
-    passes them all, else one run per input."""
-    def passes(indices):
+def _native_costs(ctx, program, inputs, answers):
+    """Per input, the program's CPU seconds when it answers correctly (natively), "timeout" when
+    it runs out of time, else None: all inputs in one run when it passes them all, else one run
+    per input."""
+    def run(indices):
         cases = [(0, ctx.warm)] + [(1, inputs[i]) for i in indices]
         expected = [answers[0]] + [answers[i + 1] for i in indices]
-        run = run_program(ctx.source, program, ctx.request, cases, expected, ctx.check, None, "cpu")
-        return run.get("verdict") == "passed"
+        return run_program(ctx.source, program, ctx.request, cases, expected, ctx.check, None, "cpu")
     everything = list(range(len(inputs)))
-    if passes(everything):
-        return everything
-    return [i for i in everything if passes([i])] if len(inputs) > 1 else []
+    whole = run(everything)
+    if whole.get("verdict") == "passed":
+        return whole["times"][1:]
+    out = []
+    for i in everything:
+        one = run([i]) if len(inputs) > 1 else whole
+        verdict = one.get("verdict")
+        out.append(one["times"][1] if verdict == "passed" else "timeout" if verdict == "timeout" else None)
+    return out
 
 
 def reference_answers(ctx, args):

@@ -11,13 +11,14 @@ Layer 4 (graders, highest): imports pj_fuzz, pj_refcosts, pj_tests and the layer
 import math
 
 import pj_fuzz
+import pj_hybrid
 import pj_literal
 import pj_tests
 from pj_bounded import run_bounded
 from pj_cases import load_generator
+from pj_cgcount import Censored
 from pj_meters import pin
-from pj_refcosts import (Context, count_ladder, evaluate, first_failure, measure_batch, measure_inputs, samples_on,
-                         timed_costs)
+from pj_refcosts import Context, evaluate, measure_inputs, samples_on, timed_costs
 from pj_verdicts import finalize
 
 MARGIN = 1.5  # selection: ratios within this factor of the best remaining one count as equal
@@ -102,59 +103,12 @@ def probe(ctx, gen, scale, search, rounds):
     return True
 
 
-LADDER = 5  # deterministic meter: scales counted per callgrind run in the scale search
-
-
-def ladder_search(ctx, gen):
-    """scale_search on the deterministic meter: candidate 0 at LADDER doubling scales at a time,
-    counted in one callgrind run per reference (stopping at the first call over the budget), then
-    checked natively up to there; the same steps and stops as scale_search, in fewer processes."""
-    cfg = ctx.cfg
-    search, good, scale = [], None, cfg["min_scale"]
-    while True:
-        chunk, stop = [], None
-        while len(chunk) < LADDER:
-            args, literal = generate(ctx, gen, scale, 0)
-            if args is None:
-                stop = literal
-                break
-            chunk.append((scale, args))
-            if scale >= cfg["max_scale"]:
-                break
-            scale = min(scale * 2, cfg["max_scale"])
-        counts, reason, detail = count_ladder(ctx, [a for _, a in chunk]) if chunk else (None, None, None)
-        if counts is None and reason is not None:
-            search.append({"scale": chunk[0][0], "stop": reason, "detail": detail})
-            return good, search
-        within = 0
-        while within < len(chunk) and all(within < len(c) and c[within] <= cfg["budget"] for c in (counts or [])):
-            within += 1
-        bad, reason, detail = first_failure(ctx, [a for _, a in chunk[:within + 1]]) if chunk else (None, None, None)
-        for i, (s, _) in enumerate(chunk[:within + 1]):
-            step = {"scale": s}
-            search.append(step)
-            if i == bad:
-                step.update(stop=reason, detail=detail)
-                return good, search
-            step["costs"] = [c[i] for c in counts]
-            if i == within:
-                step["stop"] = "over budget"
-                return good, search
-            good = s
-        if stop is not None:
-            search.append({"scale": scale, "stop": stop})
-            return good, search
-        if good is not None and good >= cfg["max_scale"]:
-            search[-1]["stop"] = "scale cap"
-            return good, search
-
-
 def scale_search(ctx, gen):
     """Largest scale (doubling, then bisecting geometrically) on which the costliest reference
     stays within the budget and every reference is correct."""
     cfg = ctx.cfg
     if ctx.deterministic and cfg["bisect_steps"] == 0:
-        return ladder_search(ctx, gen)
+        return pj_hybrid.ladder_search(ctx, gen, generate)
     search = []
     scale, good, bad = cfg["min_scale"], None, None
     while True:
@@ -211,17 +165,18 @@ def select(ctx, pool):
     objective (see objective). Candidates within a factor MARGIN of the best remaining one count
     as equal and are taken in candidate order, so that measurement noise changes the choice only
     for candidates near that margin."""
-    measured = []
-    # A deterministic meter measures the pool in one process per reference (a count does not
-    # depend on what ran before it in the process); timed costs one input per process.
-    batch = measure_batch(ctx, [c["args"] for c in pool]) if ctx.deterministic else None
-    for k, cand in enumerate(pool):
-        costs, reason = batch[k] if batch is not None else evaluate(ctx, cand["args"], ctx.cfg["rounds"])[:2]
-        if costs is None:
-            ctx.discard(reason)
-            continue
-        cand["costs"] = costs
-        measured.append(cand)
+    if ctx.deterministic:
+        # Natively first, counted unless far over the budget; the budget binds every candidate.
+        measured = pj_hybrid.measure_pool(ctx, pool)
+    else:
+        measured = []
+        for cand in pool:
+            costs, reason = evaluate(ctx, cand["args"], ctx.cfg["rounds"])[:2]
+            if costs is None:
+                ctx.discard(reason)
+                continue
+            cand["costs"] = costs
+            measured.append(cand)
     if ctx.samples:
         for cand, every in zip(measured, samples_on(ctx, [c["args"] for c in measured])):
             cand["all_sample_costs"] = every
@@ -261,7 +216,7 @@ def usable_test_inputs(ctx, originals):
     good = []
     for args in originals:
         ctx.warm = args
-        costs, reason, _ = evaluate(ctx, args, 1)
+        costs, reason, _ = timed_costs(ctx, [args], 1) if ctx.deterministic else evaluate(ctx, args, 1)
         if costs is None:
             ctx.discard("test input: " + reason)
         else:
@@ -290,8 +245,11 @@ def stress_task(request, source):
         return {"verdict": "error", "detail": detail, "notes": ctx.notes, "discarded": ctx.discarded}
     out = {"verdict": "passed", "original_inputs": [pj_literal.dumps(a) for a in originals],
            "notes": ctx.notes, "discarded": ctx.discarded}
+    # The tests' costs are reported only: CPU seconds with the deterministic meter (original_unit).
+    on_tests = (lambda inputs, rounds: timed_costs(ctx, inputs, rounds)) if ctx.deterministic else (
+        lambda inputs, rounds: measure_inputs(ctx, inputs, rounds))
     if originals:
-        costs, reason, detail = measure_inputs(ctx, originals, ctx.cfg["rounds"])
+        costs, reason, detail = on_tests(originals, ctx.cfg["rounds"])
         if costs is None:
             # Some test input makes a reference fail (e.g. a test that expects an exception):
             # the others are still the task's ordinary inputs.
@@ -299,12 +257,14 @@ def stress_task(request, source):
             if not originals:
                 return {"verdict": "error", "detail": "references fail on every test input: %s" % detail,
                         "notes": ctx.notes, "discarded": ctx.discarded}
-            costs, reason, detail = measure_inputs(ctx, originals, ctx.cfg["rounds"])
+            costs, reason, detail = on_tests(originals, ctx.cfg["rounds"])
             if costs is None:
                 return {"verdict": "error", "detail": "references fail on the task's test inputs: %s" % detail,
                         "notes": ctx.notes, "discarded": ctx.discarded}
         out["original_inputs"] = [pj_literal.dumps(a) for a in originals]
         out["original_costs"], out["original_ratio"] = totals_ratio(costs)
+        if ctx.deterministic:
+            out["original_unit"] = "s"
     if gen is not None:
         out["method"] = "scale"
     else:
@@ -320,6 +280,7 @@ def stress_task(request, source):
         gen = pj_fuzz.generator(originals, recipe)
     scale, search = scale_search(ctx, gen)
     out["search"] = search
+    out["decided"] = ctx.decided
     if scale is None:
         out.update(verdict="error", detail="no scale works: %s" % (search[-1].get("stop") if search else "?"))
         return out
@@ -342,7 +303,16 @@ def stress_task(request, source):
     if ctx.samples:
         out["selected_spreads"] = [c.get("spread") for c in kept]
         out["sample_costs"], out["selected_spread"] = sample_spread(kept, len(ctx.samples))
+        censored = [any(isinstance(c.get("all_sample_costs", [None] * len(ctx.samples))[s], Censored) for c in kept)
+                    for s in range(len(ctx.samples))]
+        out["sample_censored"] = censored
+        if out["selected_spread"] is not None:
+            # A lower bound when the slowest sample was capped (both capped: 1.0, a bound of nothing).
+            totals = out["sample_costs"]
+            slowest = max((t, s) for s, t in enumerate(totals) if t)[1]
+            out["selected_spread_censored"] = censored[slowest]
     if ctx.deterministic:
+        out["counted_calls"], out["callgrind_s"] = ctx.counted, round(ctx.callgrind_s, 1)
         # Decided on counts; the report also gives the reference's CPU seconds on the kept inputs.
         seconds, _, detail = timed_costs(ctx, [c["args"] for c in kept], ctx.cfg["rounds"])
         out["selected_seconds"] = [sum(c) for c in seconds] if seconds else None

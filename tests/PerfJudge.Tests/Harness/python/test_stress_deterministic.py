@@ -11,36 +11,63 @@ import unittest
 
 import harness_support  # noqa: F401  (puts the harness on sys.path)
 import pj_cgcount
+import pj_hybrid
 import pj_literal
+import pj_margin
 import pj_refcosts
 import pj_stress
 
 QUADRATIC = "def f(xs):\n    return sum(1 for a in xs for b in xs if a < b)\n"
+CUBIC = "def f(xs):\n    # cubic\n    return sum(1 for a in xs for b in xs if a < b)\n"
 LINEAR = "def f(xs):\n    s = sorted(xs)\n    return sum(i for i, _ in enumerate(s)) - 0 * len(s)\n"
 SETARCH = shutil.which("setarch")
 ON_CI = os.environ.get("CI") == "true"
 JITTER = 200  # instructions per call by which two runs may differ (seen: up to 76)
 
 
-def count_batch(program, literals, stop_at=None):
+def count_batch(program, literals, cap=None):
     """Runs a batch under callgrind as the worker does (no ASLR, fixed hash seed), outside the
-    sandbox: the counting itself is what is tested here."""
+    sandbox: the counting itself is what is tested here. With `cap`, pj_cgcount's watcher stops
+    the run as the sandboxed runner would (polled every 0.25 s) and the rest is run afresh."""
+    counts = []
+    while len(counts) < len(literals):
+        got, why = _count_once(program, literals[len(counts):], cap)
+        if got is None:
+            return None, why
+        counts.extend(got)
+    return counts, None
+
+
+def _count_once(program, literals, cap):
     work = tempfile.mkdtemp(prefix="pj-cg-test-")
     try:
-        for name, text in pj_cgcount.batch_files(program, "f", "([1, 2],)", literals, stop_at).items():
-            with open(os.path.join(work, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        argv = [SETARCH, "-R"] + pj_cgcount.callgrind_argv(sys.executable, stop_at)
-        run = subprocess.run(argv, cwd=work, env={"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"},
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=600)
-        if run.returncode != 0:
-            raise AssertionError(run.stderr.decode()[-800:])
+        for name, text in pj_cgcount.batch_files(program, "f", "([1, 2],)", literals).items():
+            with open(os.path.join(work, name), "wb") as f:
+                f.write(text.encode() if type(text) is str else text)
+        argv = [SETARCH, "-R"] + pj_cgcount.callgrind_argv(sys.executable, cap)
+        proc = subprocess.Popen(argv, cwd=work, env={"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"},
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        watch = pj_cgcount._watcher(cap) if cap is not None else None
+        stopped = False
+        while True:
+            try:
+                proc.wait(timeout=0.25)
+                break
+            except subprocess.TimeoutExpired:
+                if watch is not None and watch(work):
+                    proc.kill()
+                    proc.wait()
+                    stopped = True
+                    break
+        err = proc.stderr.read()
+        if proc.returncode != 0 and not stopped:
+            raise AssertionError(err.decode()[-800:])
         dumps = {}
         for name in os.listdir(work):
             if name.startswith("cg.out."):
                 with open(os.path.join(work, name), "rb") as f:
                     dumps[name] = f.read()
-        return pj_cgcount.parse_dumps(dumps, len(literals), stop_at)
+        return pj_cgcount.parse_dumps(dumps, len(literals), cap)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -59,14 +86,24 @@ class CallgrindCounts(unittest.TestCase):
         self.assertGreater(first[1] / first[0], 3.0)
         self.assertGreater(first[2] / first[1], 3.5)
 
-    def test_a_ladder_stops_after_the_first_call_over_the_budget(self):
-        literals = [pj_literal.dumps((list(range(n)),)) for n in (20, 40, 80, 160, 320)]
-        full, _ = count_batch(QUADRATIC, literals)
-        stopped, why = count_batch(QUADRATIC, literals, stop_at=full[1] + 1)
+    def test_the_cap_censors_a_slow_call_at_exactly_the_cap_and_counts_the_rest_afresh(self):
+        # 40, 2000 (about 8e8 instructions: far over the cap) and 60 elements; cap 2e7.
+        literals = [pj_literal.dumps((list(range(n)),)) for n in (40, 2000, 60)]
+        cap = 2 * 10 ** 7
+        first, why = count_batch(QUADRATIC, literals, cap=cap)
         self.assertIsNone(why)
-        self.assertEqual(len(stopped), 3)  # 20 and 40 within, 80 over: stop there
-        for a, b in zip(stopped, full):
-            self.assertAlmostEqual(a / b, 1.0, delta=0.01)
+        second, _ = count_batch(QUADRATIC, literals, cap=cap)
+        self.assertIsInstance(first[1], pj_cgcount.Censored)
+        self.assertEqual(first[1], cap)  # the value does not depend on when the run was stopped
+        self.assertEqual(second[1], cap)
+        self.assertNotIsInstance(first[0], pj_cgcount.Censored)
+        self.assertNotIsInstance(first[2], pj_cgcount.Censored)  # counted in a fresh run
+        # The calls before the capped one count as in a run without a cap, and the one after it as
+        # in a fresh run of its own (a count depends a little on what ran before it in the process).
+        before, _ = count_batch(QUADRATIC, [literals[0]])
+        after, _ = count_batch(QUADRATIC, [literals[2]])
+        for a, b in ((first[0], before[0]), (second[0], before[0]), (first[2], after[0]), (second[2], after[0])):
+            self.assertLessEqual(abs(a - b), JITTER, (first, second, before, after))
 
     def test_a_program_calling_the_marker_is_refused_not_misattributed(self):
         sneaky = "import os\ndef f(xs):\n    os.getppid()\n    return len(xs)\n"
@@ -78,6 +115,8 @@ class CallgrindCounts(unittest.TestCase):
 def cost_of(program, args):
     """A deterministic stand-in for an instruction count: the work the program does."""
     n = len(args[0])
+    if "# cubic" in program:  # costed as cubic (it computes the quadratic answer, quickly)
+        return 40 * n * n * n + 500
     return 40 * n * n + 500 if "for b in xs" in program else 300 * n + 500
 
 
@@ -85,11 +124,13 @@ class FakeSource:
     pass
 
 
-def run_search(meter, noise_seed, samples=()):
+def run_search(meter, noise_seed, samples=(), spread=(0.3, 3.0), full=False):
     """pj_stress.stress_task on a task without a generator, with doubles for the processes:
-    native runs answer like the program and take its cost times random noise (x0.3 to x3),
-    callgrind counts give its cost exactly."""
+    native runs answer like the program and take its cost (converted at pj_margin.RATE) times
+    random noise (x0.3 to x3 by default: inside pj_margin's margins), callgrind counts give its
+    cost exactly (censored at the cap)."""
     noise = random.Random(noise_seed)
+    calls = {"counted": 0}
 
     def fake_run_program(source, program, request, cases, answers, check, case_limits, meter_name, warmups=None):
         namespace = {}
@@ -97,15 +138,15 @@ def run_search(meter, noise_seed, samples=()):
         outputs = [namespace["f"](*args) for _, args in cases]
         if answers is not None and outputs != list(answers):
             return {"verdict": "failed", "times": [None] * len(cases)}
-        times = [cost_of(program, args) * 1e-9 * noise.uniform(0.3, 3.0) for _, args in cases]
+        times = [cost_of(program, args) / pj_margin.RATE * noise.uniform(*spread) for _, args in cases]
         return {"verdict": "passed", "times": times, "outputs": outputs}
 
-    def fake_count_calls(source, program, entry_point, warm, literals, limits, stop_at=None, cpu_cap=None):
+    def fake_count_calls(source, program, entry_point, warm, literals, limits, cap=None):
         counts = []
         for text in literals:
-            counts.append(cost_of(program, pj_literal.parse_args(text)))
-            if stop_at is not None and counts[-1] > stop_at:
-                break
+            cost = cost_of(program, pj_literal.parse_args(text))
+            counts.append(pj_cgcount.Censored(cap) if cap is not None and cost >= cap else cost)
+        calls["counted"] += len(literals)
         return counts, None
 
     saved = (pj_refcosts.run_program, pj_refcosts.count_calls, pj_stress.capture_test_inputs)
@@ -121,23 +162,120 @@ def run_search(meter, noise_seed, samples=()):
         out = pj_stress.stress_task(request, FakeSource())
     finally:
         pj_refcosts.run_program, pj_refcosts.count_calls, pj_stress.capture_test_inputs = saved
+    if full:
+        return out, calls["counted"]
     return {k: out.get(k) for k in ("verdict", "detail", "method", "recipe", "scale", "inputs")}
 
 
 class DecisionsUnderTimingNoise(unittest.TestCase):
-    def test_counts_decide_the_same_whatever_the_timed_costs_do(self):
-        runs = [run_search("callgrind", seed, samples=[LINEAR, QUADRATIC]) for seed in (1, 2, 3)]
+    def test_timing_noise_inside_the_margin_leaves_every_decision_as_counts_take_it(self):
+        runs = [run_search("callgrind", seed, samples=[LINEAR, QUADRATIC]) for seed in (1, 2, 3, 4, 5)]
         self.assertEqual(runs[0]["verdict"], "passed", runs[0])
-        self.assertEqual(runs[0], runs[1])
-        self.assertEqual(runs[0], runs[2])
+        for other in runs[1:]:
+            self.assertEqual(runs[0], other)
+        # The same search with exact times (no noise, the rate exact) takes the counts' decisions.
+        self.assertEqual(runs[0], run_search("callgrind", 0, samples=[LINEAR, QUADRATIC], spread=(1.0, 1.0)))
+
+    def test_far_decisions_are_taken_on_time_and_only_those_near_a_threshold_are_counted(self):
+        out, counted = run_search("callgrind", 1, samples=[LINEAR, QUADRATIC, CUBIC], full=True)
+        steps = out["search"]
+        by_time = [s for s in steps if s["decided"] == "time"]
+        by_count = [s for s in steps if s["decided"] == "count"]
+        self.assertTrue(by_time and by_count, steps)
+        budget = 4e6
+        for s in by_time:  # far from the budget on time
+            estimate = max(s["seconds"]) * pj_margin.RATE
+            self.assertTrue(estimate < budget / pj_margin.COST_MARGIN or estimate > budget * pj_margin.COST_MARGIN, s)
+            self.assertNotIn("costs", s)
+        for s in by_count:  # inside the margin: the count is there and it decided
+            estimate = max(s["seconds"]) * pj_margin.RATE
+            self.assertTrue(budget / pj_margin.COST_MARGIN <= estimate <= budget * pj_margin.COST_MARGIN, s)
+            self.assertEqual(s.get("stop") == "over budget", max(s["costs"]) > budget, s)
+        self.assertLess(len(by_count), len(steps))
+        self.assertGreater(out["decided"]["time"], 0)
+        # The cubic sample is far over the cap (10 x budget) on the selected inputs: censored on
+        # time, at exactly the cap per input (a lower bound), whatever the noise.
+        self.assertEqual(out["sample_censored"], [False, False, True])
+        cap = 10 * budget
+        self.assertEqual(out["sample_costs"][2], cap * len(out["inputs"]))
+        other, _ = run_search("callgrind", 2, samples=[LINEAR, QUADRATIC, CUBIC], full=True)
+        self.assertEqual(other["sample_costs"], out["sample_costs"])
+        self.assertEqual(other["selected_spread"], out["selected_spread"])
+
+    def test_noise_beyond_the_margin_can_move_the_decisions(self):
+        # The control: noise far wider than the margins (x0.02 to x50) does change some decision
+        # for some seed, so the tests above would catch a decision taken on time inside a margin.
+        reference = run_search("callgrind", 0, spread=(1.0, 1.0))
+        runs = [run_search("callgrind", seed, spread=(0.02, 50.0)) for seed in range(1, 9)]
+        self.assertTrue(any(r != reference for r in runs), runs)
 
     def test_the_same_noise_moves_a_search_decided_on_timed_costs(self):
-        # The control: with the cpu meter the noise above does change the decisions, so the test
-        # above would catch a decision taken on a timed cost.
+        # The cpu meter decides everything on time: the default noise moves it.
         runs = [run_search("cpu", seed) for seed in (1, 2, 3)]
         self.assertEqual(runs[0]["verdict"], "passed", runs[0])
         self.assertTrue(runs[0] != runs[1] or runs[0] != runs[2], runs)
 
+
+class DecisionRule(unittest.TestCase):
+    def test_side_of_a_threshold(self):
+        self.assertEqual(pj_margin.side(1e6, 3e7, 4), pj_margin.BELOW)
+        self.assertEqual(pj_margin.side(2e8, 3e7, 4), pj_margin.ABOVE)
+        for inside in (7.6e6, 3e7, 1.19e8):
+            self.assertEqual(pj_margin.side(inside, 3e7, 4), pj_margin.INSIDE)
+
+    def test_a_step_inside_the_margin_goes_to_counts_and_outside_it_time_decides(self):
+        class Ctx:
+            cfg = {"budget": 3e7}
+            decided = {"time": 0, "count": 0}
+            counted = 0
+        asked = []
+
+        def fake_count_batch(ctx, inputs, cap=None):
+            asked.append(inputs)
+            return [[3.3e7]], None  # just over the budget, where time says just under
+        saved = pj_hybrid.count_batch
+        pj_hybrid.count_batch = fake_count_batch
+        try:
+            ctx = Ctx()
+            far_below, far_above, near = {}, {}, {}
+            self.assertFalse(pj_hybrid.over_budget(ctx, ("x",), [1e6 / pj_margin.RATE], far_below))
+            self.assertTrue(pj_hybrid.over_budget(ctx, ("x",), [2e8 / pj_margin.RATE], far_above))
+            self.assertEqual(asked, [])
+            self.assertTrue(pj_hybrid.over_budget(ctx, ("x",), [2.9e7 / pj_margin.RATE], near))
+            self.assertEqual(asked, [[("x",)]])
+        finally:
+            pj_hybrid.count_batch = saved
+        self.assertEqual((far_below["decided"], far_above["decided"], near["decided"]), ("time", "time", "count"))
+        self.assertEqual(near["costs"], [3.3e7])
+        self.assertEqual(ctx.decided, {"time": 2, "count": 1})
+
+    def test_a_growth_far_above_the_threshold_on_time_decides_and_the_recipes_before_it_are_counted(self):
+        class Ctx:
+            decided = {"time": 0, "count": 0}
+        # Timed growths (threshold 64): 5 (decides nothing: time underestimates growth), 300 (far
+        # above: decides). Counted, the first grows 100x: it is the one counts choose.
+        counted_growth = {0: 100.0, 1: 250.0}
+        recounted = []
+
+        def recount(items):
+            for recipe, entry in items:
+                recounted.append(recipe)
+                entry.update(decided="count", growth=counted_growth[recipe])
+        measured = [(0, {"growth": 5.0}), (1, {"growth": 300.0})]
+        chosen = pj_hybrid.resolve_growth(Ctx(), measured, 64.0, recount)
+        self.assertEqual(recounted, [0])
+        self.assertEqual(chosen[0], 0)
+        # When the first counts 10x, the second is chosen on its time, never counted.
+        counted_growth[0] = 10.0
+        recounted.clear()
+        measured = [(0, {"growth": 5.0}), (1, {"growth": 300.0})]
+        chosen = pj_hybrid.resolve_growth(Ctx(), measured, 64.0, recount)
+        self.assertEqual((recounted, chosen[0], chosen[1]["decided"]), ([0], 1, "time"))
+        # Inside the margin (100x on time, under 3 x 64): counted.
+        recounted.clear()
+        counted_growth[0] = 50.0
+        self.assertIsNone(pj_hybrid.resolve_growth(Ctx(), [(0, {"growth": 100.0})], 64.0, recount))
+        self.assertEqual(recounted, [0])
 
 if __name__ == "__main__":
     unittest.main()
