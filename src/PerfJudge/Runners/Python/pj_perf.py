@@ -103,28 +103,32 @@ DECODE_MARGIN = 0.5
 DECODE_SLACK = 20e-6
 
 
-# Split window: a scored level whose reference cases all take less than this in the calibrating
-# run (the whole round trip: decoding, the call, the reply, the ~20-90 us hand-over included) is
-# measured in batches of
+# Split window: a scored level whose reference calls all take less than BATCH_BELOW in the
+# calibrating run (raw call windows, the ~20-90 us hand-over included), and whose arguments and
+# reply take less than BATCH_TRANSFER_BELOW to decode and send, is measured in batches of
 # BATCH_CALLS calls per window, each on a different input of the level (the case's own and
 # BATCH_CALLS - 1 more, pj_cases.batch_inputs): a window of one call of a few microseconds is
 # mostly the hand-over's noise, which ENAMEL's in-process timer does not pay. Different inputs,
 # so a program that remembers answers gains nothing.
 BATCH_BELOW = 200e-6
+BATCH_TRANSFER_BELOW = 1e-3
 BATCH_CALLS = 64
 
 
 def batch_plan(request, cases, run, scored):
     """{case: [more inputs]} for the cases on the scored generated levels the calibrating
     reference run found fast enough to batch, or None."""
-    slowest = {}
+    slowest, transfer = {}, {}
     for i, (level, _) in enumerate(cases):
-        # The whole round trip: a level with large inputs or outputs is not batched (generating 63
-        # more inputs and sending 64 outputs back would cost more than the noise it removes).
-        t = sum(run[key][i] or 0.0 for key in ("times",) + PHASES)
-        slowest[level] = max(slowest.get(level, 0.0), t)
+        slowest[level] = max(slowest.get(level, 0.0), run["times"][i] or 0.0)
+        # Decoding the arguments and sending the reply: a level with large inputs or outputs is
+        # not batched (generating 63 more inputs and sending 64 outputs back would cost more than
+        # the noise the batch removes).
+        moved = sum(run[key][i] or 0.0 for key in PHASES)
+        transfer[level] = max(transfer.get(level, 0.0), moved)
     levels = {lv for lv, t in slowest.items()
-              if lv in scored and t < BATCH_BELOW and request["levels"][lv].get("inputs") is None}
+              if lv in scored and t < BATCH_BELOW and transfer[lv] < BATCH_TRANSFER_BELOW
+              and request["levels"][lv].get("inputs") is None}
     if not levels or not request["generator"]:
         return None
     return batch_inputs(request, cases, levels, BATCH_CALLS - 1)
