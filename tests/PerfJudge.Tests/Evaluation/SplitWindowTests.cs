@@ -32,13 +32,15 @@ public sealed class SplitWindowTests
         "_m.recv_marshal = _patched\n" +
         "def f(n):\n    return _done.pop()\n";
 
-    private static async Task<TaskMeasurement> MeasureAsync(EfficiencyProtocol protocol)
+    // One task: level 0 (2 cases, unscored) and one scored level of `count` cases of `size`.
+    private static async Task<TaskMeasurement> MeasureAsync(EfficiencyProtocol protocol, string generator, int size, int count,
+        IReadOnlyList<string> references, IReadOnlyList<string> samples, int rounds)
     {
         await using var runner = SandboxLevels.Runner(SandboxLevels.Available[0]);
-        var request = new PerfRequest("split", "", "f", Generator,
-            [new EfficiencyLevel(10, 2, 0), new EfficiencyLevel(20000, 3, 3)], 0,
+        var request = new PerfRequest("split", "", "f", generator,
+            [new EfficiencyLevel(10, 2, 0), new EfficiencyLevel(size, count, 3)], 0,
             "def __check(args, expected, output):\n    return output == expected\n",
-            [Honest], [Honest, Hider], ExecutionLimits.WithTimeout(10), 2.0, null, 3, "cpu", protocol);
+            references, samples, ExecutionLimits.WithTimeout(10), 2.0, null, rounds, "cpu", protocol);
         var reply = await runner.RunAsync(request, CancellationToken.None);
         Assert.True(reply.Verdict == Verdict.Passed, reply.Detail);
         return reply.Measurement!;
@@ -49,7 +51,7 @@ public sealed class SplitWindowTests
     [Fact]
     public async Task Work_hidden_before_the_call_window_is_still_charged()
     {
-        var m = await MeasureAsync(EfficiencyProtocol.Enamel);
+        var m = await MeasureAsync(EfficiencyProtocol.Enamel, Generator, 20000, 3, [Honest], [Honest, Hider], 3);
         var reference = Slowest(m.References[0]);
         var honest = Slowest(m.Samples[0]);
         var hider = Slowest(m.Samples[1]);
@@ -65,17 +67,8 @@ public sealed class SplitWindowTests
         // Making a list of 100,000 zeros takes well under a millisecond; encoding and sending it
         // takes several. The round trip (PerfJudge's protocol) counts both, the split window the call.
         const string program = "def f(n):\n    return [0] * (n * 5)\n";
-        async Task<double> Slowest(EfficiencyProtocol protocol)
-        {
-            await using var runner = SandboxLevels.Runner(SandboxLevels.Available[0]);
-            var request = new PerfRequest("split", "", "f", Generator,
-                [new EfficiencyLevel(10, 2, 0), new EfficiencyLevel(20000, 3, 3)], 0,
-                "def __check(args, expected, output):\n    return output == expected\n",
-                [program], [], ExecutionLimits.WithTimeout(10), 2.0, null, 3, "cpu", protocol);
-            var reply = await runner.RunAsync(request, CancellationToken.None);
-            Assert.True(reply.Verdict == Verdict.Passed, reply.Detail);
-            return SplitWindowTests.Slowest(reply.Measurement!.References[0]);
-        }
+        async Task<double> Slowest(EfficiencyProtocol protocol) =>
+            SplitWindowTests.Slowest((await MeasureAsync(protocol, Generator, 20000, 3, [program], [], 3)).References[0]);
         var call = await Slowest(EfficiencyProtocol.Enamel);
         var roundTrip = await Slowest(EfficiencyProtocol.PerfJudge);
         Assert.True(call < 0.5 * roundTrip, $"call window {call} s, round trip {roundTrip} s");
@@ -89,17 +82,8 @@ public sealed class SplitWindowTests
         // for one level-1 case, and every output of the batch is checked.
         const string tired = "_calls = [0]\ndef f(n):\n    _calls[0] += 1\n    return n * 2 if _calls[0] <= 8 else -1\n";
         const string random = "import random\ndef generate_input(size, lid, cid):\n    return (random.randint(0, size),)\n";
-        async Task<ProgramMeasurement> Sample(EfficiencyProtocol protocol)
-        {
-            await using var runner = SandboxLevels.Runner(SandboxLevels.Available[0]);
-            var request = new PerfRequest("batch", "", "f", random,
-                [new EfficiencyLevel(10, 2, 0), new EfficiencyLevel(1000, 2, 3)], 0,
-                "def __check(args, expected, output):\n    return output == expected\n",
-                ["def f(n):\n    return n * 2\n"], [tired], ExecutionLimits.WithTimeout(10), 2.0, null, 1, "cpu", protocol);
-            var reply = await runner.RunAsync(request, CancellationToken.None);
-            Assert.True(reply.Verdict == Verdict.Passed, reply.Detail);
-            return reply.Measurement!.Samples[0];
-        }
+        async Task<ProgramMeasurement> Sample(EfficiencyProtocol protocol) =>
+            (await MeasureAsync(protocol, random, 1000, 2, ["def f(n):\n    return n * 2\n"], [tired], 1)).Samples[0];
         var enamel = await Sample(EfficiencyProtocol.Enamel);
         Assert.Equal(Verdict.Failed, enamel.Verdict);
         Assert.Contains("batched input", enamel.Detail, StringComparison.Ordinal);

@@ -81,6 +81,14 @@ def load_generator(request):
     return ns["generate_input"]
 
 
+def _draw(generate, seed, size, lid, cid):
+    """generate_input(size, lid, cid) with random seeded by `seed`, as an argument tuple (a
+    non-tuple result stands for a single argument)."""
+    random.seed(seed)
+    args = generate(size, lid, cid)
+    return args if type(args) is tuple else (args,)
+
+
 def warmup_inputs(request):
     """{level: args}: one more input per generated level, made like its cases but with its own
     seed ("seed/task_id/lid/warm-up") and case number (the level's count), never scored: a warm-up
@@ -91,9 +99,8 @@ def warmup_inputs(request):
     out = {}
     for lid, level in enumerate(request["levels"]):
         if level.get("inputs") is None and lid > 0:
-            random.seed("%s/%s/%d/warm-up" % (request["seed"], request["task_id"], lid))
-            args = generate(level["size"], lid, level["count"])
-            out[lid] = args if type(args) is tuple else (args,)
+            out[lid] = _draw(generate, "%s/%s/%d/warm-up" % (request["seed"], request["task_id"], lid),
+                             level["size"], lid, level["count"])
     return out
 
 
@@ -116,9 +123,8 @@ def generate_cases(request):
             cases.extend((lid, pj_literal.parse_args(text)) for text in level["inputs"])
             continue
         for cid in range(level["count"]):
-            random.seed("%s/%s/%s/%d/%d" % (_SECRET, request["seed"], request["task_id"], lid, cid))
-            args = generate(level["size"], lid, cid)
-            cases.append((lid, args if type(args) is tuple else (args,)))
+            seed = "%s/%s/%s/%d/%d" % (_SECRET, request["seed"], request["task_id"], lid, cid)
+            cases.append((lid, _draw(generate, seed, level["size"], lid, cid)))
     if len(_inputs) > 16:
         _inputs.clear()
     _inputs[key] = cases
@@ -137,11 +143,6 @@ def batch_inputs(request, cases, levels, count):
         if lid not in levels:
             continue
         size = request["levels"][lid]["size"]
-        more = []
-        for k in range(count):
-            random.seed("%s/%s/%s/%d/%d/batch/%d" % (_SECRET, request["seed"], request["task_id"], lid, n, k))
-            args = generate(size, lid, n)
-            more.append(args if type(args) is tuple else (args,))
-        out[i] = more
+        out[i] = [_draw(generate, "%s/%s/%s/%d/%d/batch/%d" % (_SECRET, request["seed"], request["task_id"], lid, n, k),
+                        size, lid, n) for k in range(count)]
     return out
-

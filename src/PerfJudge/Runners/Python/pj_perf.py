@@ -15,8 +15,7 @@ def judge_task(request, source):
         request["limits"] = dict(request["limits"], gc=False)
     estimate = estimator(protocol.get("estimator"))
     task_wide = protocol.get("limit_scope") == "task"
-    call_only = protocol.get("window") in ("call", "split")
-    split = protocol.get("window") == "split"
+    split = protocol.get("window") == "split"  # the only other window is the whole round trip
     batches = batch_answers = None
     overhead_runs = []
     cases = generate_cases(request)
@@ -61,7 +60,7 @@ def judge_task(request, source):
             else:
                 run.pop("outputs", None)
             ref_runs[r].append(run)
-        if call_only:
+        if split:
             # The cost of a call that does no work: decoding the same arguments and encoding an
             # output equal to the answer, measured like any program (ENAMEL times the call alone).
             flat = null_answers(cases, warmups, answers, batches, batch_answers)
@@ -79,15 +78,14 @@ def judge_task(request, source):
             sample_runs[s].append(run_program(source, program, request, cases, answers, check,
                                               case_limits, meter, warmups, batches, batch_answers))
     # Without one measured null run the window stays the round trip (the reply says so).
-    overhead = summarize(overhead_runs, estimate)["times"] if overhead_runs else None
     phases = split_overhead(overhead_runs, estimate)
+    overhead = summarize(overhead_runs, estimate)["times"] if phases else None
     references = [summarize(runs, estimate, overhead, phases) for runs in ref_runs]
     # The limits that score (T per level) come from the references' estimates over all rounds;
     # the first round's limits above only set how long a case may run before it is stopped.
     level_limits = limits_from(cases, [[r] for r in references[:limiting]], alpha, request["limits"],
                                scored if task_wide else None)
-    window = ("split" if phases else "call") if overhead else "round-trip"
-    return {"verdict": "passed", "cases": len(cases), "window": window,
+    return {"verdict": "passed", "cases": len(cases), "window": "split" if phases else "round-trip",
             "batched_cases": len(batches) if batches else 0,
             "case_levels": [level for level, _ in cases],
             "level_limits": [level_limits[lv][0] for lv in range(len(request["levels"]))],
@@ -99,8 +97,8 @@ FLOOR = 1e-6  # a call's cost after the overhead is taken off is at least this (
 # Split window: decoding the arguments and encoding the reply are charged where they exceed the
 # null program's same phase on the same case by more than this factor and slack (work hidden there
 # by a candidate that patched the harness; below that, noise between processes).
-DECODE_MARGIN = 0.5
-DECODE_SLACK = 20e-6
+PHASE_MARGIN = 0.5
+PHASE_SLACK = 20e-6
 
 
 # Split window: a scored level whose reference calls all take less than BATCH_BELOW in the
@@ -200,7 +198,7 @@ def hidden_work(phase, null_phase, calls=1):
     are per call, so the slack (per window) is shared by its calls."""
     if phase is None or null_phase is None:
         return 0.0
-    return max(0.0, phase - (1 + DECODE_MARGIN) * null_phase - DECODE_SLACK / calls)
+    return max(0.0, phase - (1 + PHASE_MARGIN) * null_phase - PHASE_SLACK / calls)
 
 
 PHASES = ("decode_times", "encode_times")
