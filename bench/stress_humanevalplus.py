@@ -3,9 +3,11 @@
 (HumanEval's canonical solutions, ENAMEL's reference solutions), read from $PERFJUDGE_DATA at
 run time (nothing is copied into the repository). docs/stress.md, "HumanEval+ under load".
 
-  stress_humanevalplus.py run OUT [--tasks N|ID,ID] [--chunk K] [--cli PATH] [perfjudge stress options...]
+  stress_humanevalplus.py run OUT [--tasks N|ID,ID] [--chunk K] [--resume] [--cli PATH] [perfjudge stress options...]
       one fresh run (its own store OUT/store.db), seed 7, K tasks per `perfjudge stress`;
-      writes OUT/chunk-NNN/ and joins them into OUT/tasks.jsonl, OUT/report.json
+      writes OUT/chunk-NNN/ and joins them into OUT/tasks.jsonl, OUT/report.json;
+      --resume keeps the whole chunks an interrupted run of the same tasks and chunk size left
+      (each chunk is its own fresh `perfjudge stress`, so a kept chunk is what a rerun would write)
   stress_humanevalplus.py table OUT [LOG]      per task: reference instructions, spread, decisions, wall
   stress_humanevalplus.py compare OUT_A OUT_B  tasks.jsonl bytes and per-task lines
   stress_humanevalplus.py margins OUT [OUT..]  timed estimates against counts where both exist
@@ -63,6 +65,8 @@ def run(out, args):
             k = args.index(name)
             opts[name] = args[k + 1]
             args = args[:k] + args[k + 2:]
+    resume = "--resume" in args
+    args = [a for a in args if a != "--resume"]
     samples = write_samples(out)
     ids = task_ids(opts["--tasks"])
     size = int(opts["--chunk"])
@@ -70,6 +74,9 @@ def run(out, args):
     started = time.time()
     for c in range(0, len(ids), size):
         part = os.path.join(out, "chunk-%03d" % (c // size))
+        if resume and done_chunk(part, ids[c:c + size]):
+            print("chunk %d (%s..%s): kept" % (c // size, ids[c], ids[min(c + size, len(ids)) - 1]), flush=True)
+            continue
         cmd = [opts["--cli"], "stress", "--suite", "humaneval+", "--seed", "7", "--fresh", "--out", part,
                "--store", os.path.join(out, "store.db"), "--samples"] + samples
         for t in ids[c:c + size]:
@@ -82,6 +89,16 @@ def run(out, args):
         join(out)
     print("all chunks: %.0f s" % (time.time() - started))
     return 0
+
+
+def done_chunk(part, ids):
+    """True when PART holds a finished chunk (its report.json is written last) of exactly IDS."""
+    try:
+        doc = json.load(open(os.path.join(part, "report.json")))
+        lines = open(os.path.join(part, "tasks.jsonl"), "rb").read().splitlines()
+    except (OSError, ValueError):
+        return False
+    return [t["task_id"] for t in doc["tasks"]] == ids == [json.loads(x)["task_id"] for x in lines]
 
 
 def join(out):
