@@ -175,6 +175,34 @@ public class StressCommandTests
     }
 
     [Fact]
+    public async Task A_string_of_words_from_a_vocabulary_grows_by_its_own_words_when_no_character_mutation_is_answered()
+    {
+        // HumanEval/19's shape: any word outside the vocabulary makes both references raise, so
+        // every character-level recipe is discarded and only the word fallback can stress it.
+        const string prompt = "def sort_words(text: str) -> str:\n    \"\"\"Sort number words.\"\"\"\n";
+        const string table = "    v = {'zero': 0, 'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5}\n";
+        var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("words", prompt, "sort_words",
+            table + "    return ' '.join(sorted(text.split(), key=lambda w: v[w]))\n",
+            table + "    out = []\n    for w in text.split():\n        k = v[w]\n        i = 0\n" +
+            "        while i < len(out) and v[out[i]] <= k:\n            i += 1\n        out.insert(i, w)\n    return ' '.join(out)\n",
+            "def check(candidate):\n    assert candidate('three one five') == 'one three five'\n    assert candidate('two') == 'two'\n", null));
+        var outDir = Path.Combine(_dir, "out");
+        var outcome = await RunStress("--suite", suite, "--out", outDir, "--budget", "50ms", "--rounds", "1");
+        Assert.True(outcome.ExitCode == 0, outcome.Err + outcome.Out);
+        var task = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "report.json")))!["tasks"]![0]!;
+        Assert.Equal("fuzz", task["method"]!.GetValue<string>());
+        var recipes = task["worker"]!["recipes"]!.AsArray();
+        Assert.All(recipes.Where(r => !r!["recipe"]!.GetValue<string>().Contains("words", StringComparison.Ordinal)),
+            r => Assert.NotNull(r!["discarded"]));
+        Assert.Contains("words", task["worker"]!["recipe"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(task["selected_ratio"]!.GetValue<double>() > 4, task.ToJsonString());
+        var inputs = HumanEvalLoader.Load(Path.Combine(outDir, "tasks.jsonl")).Tasks[0].Efficiency!.Levels[1].Inputs!;
+        Assert.All(inputs, i => Assert.True(i.Length > 1000, i.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var vocabulary = new HashSet<string>(["zero", "one", "two", "three", "four", "five"]);
+        Assert.All(inputs, i => Assert.All(i.Trim('(', ')', ',', '\'').Split(' '), w => Assert.Contains(w, vocabulary)));
+    }
+
+    [Fact]
     public async Task The_scale_search_stops_at_the_input_size_cap()
     {
         var suite = await StressSuites.WriteAsync(_dir, StressSuites.Task("dup", StressSuites.HasDuplicatePrompt,

@@ -4,7 +4,10 @@ A *mutation recipe* takes one of the task's test inputs and mutates one typed ar
 a sequence grows to `scale` elements (fresh values, more of its own values, or the sequence
 tiled), then stays as it is, is sorted or reversed; a string grows to `scale` characters
 (tiled, fresh letters, one repeated character), then as it is, sorted or reversed; an integer
-becomes `scale` or is multiplied by it. Every recipe is tried at the probe scale and at 16x it;
+becomes `scale` or is multiplied by it. Only when no such recipe gives an input every reference
+answers (a string of words from a vocabulary, as "three one five"), the *word* recipes are tried:
+the string grows to `scale` words drawn from its own words, joined by single spaces, then as it
+is, sorted or reversed by word (word_recipes). Every recipe is tried at the probe scale and at 16x it;
 the first recipe whose slow / fast cost ratio (the slow reference's cost per unit of size, the
 fast reference's cost standing for the size) grows at least 4x is chosen (choose_recipe).
 Inputs on which a reference raises,
@@ -49,6 +52,17 @@ def recipes(originals):
             elif t is int:
                 out.extend((k, i, op, "as-is") for op in INT_OPS)
     return out
+
+
+def word_recipes(originals):
+    """The fallback recipes: every (test input k, string argument i with a word, "words", order)."""
+    return [(k, i, "words", o) for k, args in enumerate(originals) for i, value in enumerate(args)
+            if type(value) is str and value.split() for o in ORDERS]
+
+
+def grow_words(text, scale):
+    words = text.split()
+    return words + [words[random.randrange(len(words))] for _ in range(max(0, scale - len(words)))]
 
 
 def describe(recipe):
@@ -115,6 +129,8 @@ def generator(originals, recipe):
         t = type(value)
         if t is int:
             new = scale if growth == "set" else value * scale if value else scale
+        elif growth == "words":
+            new = " ".join(reorder(grow_words(value, scale), order))
         elif t is str:
             new = reorder(grow_string(value, growth, scale), order)
         else:
@@ -131,11 +147,23 @@ def choose_recipe(ctx, originals, generate_case):
     is what the search is after, and a quadratic-vs-linear pair (growth ~GROWTH) is far from the
     threshold, as is a pair of the same complexity (growth ~1), so noise rarely changes the
     choice. When no recipe grows that much, the largest ratio at the larger scale wins (ties
-    within MARGIN to the first). (None, trace) when no recipe gives inputs every reference answers."""
+    within MARGIN to the first). The word recipes are the fallback: tried only when no other
+    recipe gives inputs every reference answers, so they never change a choice made without them.
+    (None, trace) when no recipe gives inputs every reference answers."""
+    trace = []
+    for stage in (recipes(originals), word_recipes(originals)):
+        recipe, tried = _choose_from(ctx, stage, originals, generate_case)
+        trace.extend(tried)
+        if recipe is not None:
+            return recipe, trace
+    return None, trace
+
+
+def _choose_from(ctx, candidates, originals, generate_case):
     small = ctx.cfg["fuzz_probe_scale"]
     large = small * GROWTH
     trace, probes, seen = [], [], set()
-    for recipe in recipes(originals):
+    for recipe in candidates:
         entry = {"recipe": describe(recipe)}
         trace.append(entry)
         gen = generator(originals, recipe)
