@@ -33,17 +33,22 @@ public static class SplitWindowNotes
             .OrderByDescending(r => r.Efficiency!.HiddenChargedSeconds).ToList();
         if (charged.Count > 0)
         {
-            var top = charged[0];
-            var hidden = top.Efficiency!.HiddenChargedSeconds!.Value;
-            // Its share of the sample's cost tells hidden work (most of it) from an honest program's slower phase (a few us).
-            var share = top.Efficiency.Cost > 0 ? string.Create(CultureInfo.InvariantCulture, $", {100 * hidden / top.Efficiency.Cost:0.##}% of its cost") : "";
+            // The largest charge, and the largest share of a sample's cost: work hidden in the harness is most of a cost,
+            // while honest programs are often charged tens of microseconds, mostly a small share (docs/measurement.md).
+            var most = charged[0];
+            var share = charged.Where(r => r.Efficiency!.Cost > 0).Select(r => (Row: r, Share: r.Efficiency!.HiddenChargedSeconds!.Value / r.Efficiency.Cost))
+                .OrderByDescending(x => x.Share).FirstOrDefault();
+            var largest = share.Row is null ? "" : string.Create(CultureInfo.InvariantCulture,
+                $"; the largest share of a cost: {100 * share.Share:0.#}% ({Name(share.Row)})");
             notes.Add(Diagnostic.Note("window.hidden-work", string.Create(CultureInfo.InvariantCulture,
                 $"{charged.Count} sample(s) of {charged.Select(r => r.TaskId).Distinct(StringComparer.Ordinal).Count()} task(s) " +
-                $"were charged for decoding or encoding work beyond the trust margin; the most: {hidden:G3} s{share}, " +
-                $"{top.TaskId} {top.Model} sample {top.Sample} (rows: hidden_charged_s)")));
+                $"were charged for decoding or encoding work beyond the trust margin; the most: {most.Efficiency!.HiddenChargedSeconds:G3} s " +
+                $"({Name(most)}){largest} (rows: hidden_charged_s)")));
         }
         return notes;
     }
+
+    private static string Name(ResultRow row) => string.Create(CultureInfo.InvariantCulture, $"{row.TaskId} {row.Model} sample {row.Sample}");
 
     private static string List(List<string> tasks) =>
         string.Join(", ", tasks.Take(Named)) + (tasks.Count > Named ? string.Create(CultureInfo.InvariantCulture, $" and {tasks.Count - Named} more") : "");

@@ -70,6 +70,9 @@ public sealed class WindowFieldsTests
         Assert.Equal(("split", 0.0), (document[0]!["window"]!.GetValue<string>(), document[0]!["hidden_charged_s"]!.GetValue<double>()));
         Assert.Empty(SplitWindowNotes.Of(rows));
         var (charged, _) = await EvaluateAsync(EfficiencyProtocol.Enamel, "split", 0.0125);
-        Assert.Contains("1 sample(s) of 1 task(s) were charged", Assert.Single(SplitWindowNotes.Of(charged)).Message, StringComparison.Ordinal);
+        var message = Assert.Single(SplitWindowNotes.Of(charged)).Message;
+        Assert.Contains("1 sample(s) of 1 task(s) were charged", message, StringComparison.Ordinal);
+        // 0.0125 s against the scored cases' cost of 0.006 s.
+        Assert.Contains("the most: 0.0125 s (T/1 m sample 0); the largest share of a cost: 208.3% (T/1 m sample 0)", message, StringComparison.Ordinal);
     }
 }
