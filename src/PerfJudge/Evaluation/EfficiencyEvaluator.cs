@@ -71,7 +71,19 @@ public sealed class EfficiencyEvaluator
             return Rows.Of(sample, Verdict.SandboxError, reply.Detail ?? "task could not be measured", 0, 0, false, null, environment);
         }
         var measured = measurement.Samples[program];
+        var efficiency = EfficiencyScorer.Score(spec, measurement, program, protocol.ClipAboveOne, protocol.Tolerance);
+        if (protocol.CallOnly)
+        {
+            // How the costs were read (docs/measurement.md, "Split window"), so a reader sees which tasks fell back to
+            // the round trip, which were batched and which samples paid for hidden work.
+            efficiency = efficiency with
+            {
+                Window = measurement.Window,
+                BatchedCases = measurement.BatchedCases,
+                HiddenChargedSeconds = measured.HiddenChargedSeconds,
+            };
+        }
         return Rows.Of(sample, measured.Verdict, measured.Detail, measured.CpuSeconds, measured.MaxRssKb, reply.FromStore,
-            EfficiencyScorer.Score(spec, measurement, program, protocol.ClipAboveOne, protocol.Tolerance), environment);
+            efficiency, environment);
     }
 }

@@ -96,6 +96,7 @@ public sealed class EvalJob
                 new EfficiencyOptions(options.Limits with { CpuSeconds = Math.Max(60, options.Limits.CpuSeconds) },
                     options.Rounds, options.Alpha, options.Seed, meter!, Protocol(options, suite, diagnostics)), progress, cancel)
             : await new Evaluator(engine.Runner).RunAsync(suite, samples, options.Limits, progress, cancel);
+        diagnostics.AddRange(SplitWindowNotes.Of(rows));
         var wall = _time.GetElapsedTime(clock).TotalSeconds;
         var run = new RunInfo(started, wall, info.Isolation, info.RuntimeVersion,
             options.Limits.WallSeconds, typeof(EvalJob).Assembly.GetName().Version?.ToString() ?? "0", meter,

@@ -135,6 +135,18 @@ public static class ResultsDocument
             {
                 row["case_costs"] = new JsonArray(cases.Select(c => (JsonNode)c).ToArray());
             }
+            if (e.Window is { } window)
+            {
+                row["window"] = window;
+            }
+            if (e.BatchedCases is { } batched)
+            {
+                row["batched_cases"] = batched;
+            }
+            if (e.HiddenChargedSeconds is { } hidden)
+            {
+                row["hidden_charged_s"] = hidden;
+            }
         }
         if (r.Program is { } p)
         {

@@ -11,5 +11,14 @@ namespace PerfJudge.Results;
 /// <param name="CaseCosts">Cost of each scored case (median over rounds), in case order, when the sample
 /// completed every scored case; their sum is <paramref name="Cost"/>. Two samples of a task are compared
 /// case by case with them (docs/pairs.md). Null in documents written before they were kept.</param>
+/// <param name="Window">Split-window protocols (ENAMEL's): the window the task's costs were read in, <c>split</c>
+/// (the call alone) or <c>round-trip</c> (no null-program run succeeded, so the costs are round trips less the
+/// null program's); null under other protocols.</param>
+/// <param name="BatchedCases">Split-window protocols: how many of the task's cases were measured in checked batches
+/// of 64 inputs per window; null under other protocols.</param>
+/// <param name="HiddenChargedSeconds">Split window: the decoding and encoding work charged to this sample beyond the
+/// trust margin (docs/measurement.md, "Split window"), summed over its cases, in seconds per call; null when the window
+/// was not split.</param>
 public sealed record RowEfficiency(double Efficiency, double? Speedup, double Dps, double DpsNorm, double Cost,
-    int? ExceededLevel, double? MemoryRatio, IReadOnlyList<double>? CaseCosts = null);
+    int? ExceededLevel, double? MemoryRatio, IReadOnlyList<double>? CaseCosts = null, string? Window = null,
+    int? BatchedCases = null, double? HiddenChargedSeconds = null);

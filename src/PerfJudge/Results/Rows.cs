@@ -40,5 +40,6 @@ public static class Rows
         Dps = Math.Round(e.Dps, 6),
         DpsNorm = Math.Round(e.DpsNorm, 6),
         MemoryRatio = e.MemoryRatio is null ? null : Math.Round(e.MemoryRatio.Value, 6),
+        HiddenChargedSeconds = e.HiddenChargedSeconds is null ? null : Math.Round(e.HiddenChargedSeconds.Value, 9),
     };
 }

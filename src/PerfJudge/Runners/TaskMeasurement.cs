@@ -12,13 +12,25 @@ namespace PerfJudge.Runners;
 /// <param name="CpuSeconds">User+system CPU of its processes over all rounds (wait4 rusage).</param>
 /// <param name="PeakMemoryBytes">Whole programs: the largest peak memory of its runs, else null.</param>
 /// <param name="PeakMemorySource">Where <paramref name="PeakMemoryBytes"/> comes from: <c>cgroup-v1</c>, <c>cgroup-v2</c> or <c>rusage</c>.</param>
+/// <param name="HiddenChargedSeconds">Split window only (ENAMEL's protocol): the decoding and encoding work charged
+/// to the program beyond the trust margin over the null program's, summed over its cases (docs/measurement.md,
+/// "Split window"); null when the window was not split.</param>
 public sealed record ProgramMeasurement(Verdict Verdict, string? Detail, IReadOnlyList<double?> Times, int? ExceededLevel, long MaxRssKb,
-    double CpuSeconds, long? PeakMemoryBytes = null, string? PeakMemorySource = null);
+    double CpuSeconds, long? PeakMemoryBytes = null, string? PeakMemorySource = null, double? HiddenChargedSeconds = null);
 
 /// <summary>One efficiency task measured in one worker: case levels, per-level time limits, and
 /// the measurements of its references and samples (in request order).</summary>
+/// <param name="CaseLevels">The level of each case.</param>
+/// <param name="LevelLimits">T per level, in meter units.</param>
+/// <param name="References">The references' measurements.</param>
+/// <param name="Samples">The samples' measurements.</param>
+/// <param name="Window">The window the costs were read in: <c>split</c> (the call alone, ENAMEL's protocol) or
+/// <c>round-trip</c> (also when a split window was asked for but no null-program run succeeded); null when the
+/// reply did not say (replies stored before it was kept, whole programs).</param>
+/// <param name="BatchedCases">How many cases were measured in checked batches (split window); null when the reply did not say.</param>
 public sealed record TaskMeasurement(IReadOnlyList<int> CaseLevels, IReadOnlyList<double> LevelLimits,
-    IReadOnlyList<ProgramMeasurement> References, IReadOnlyList<ProgramMeasurement> Samples)
+    IReadOnlyList<ProgramMeasurement> References, IReadOnlyList<ProgramMeasurement> Samples, string? Window = null,
+    int? BatchedCases = null)
 {
     /// <summary>Reads the worker's reply to a <c>perf</c> request.</summary>
     public static TaskMeasurement Parse(JsonNode node)
@@ -29,11 +41,14 @@ public sealed record TaskMeasurement(IReadOnlyList<int> CaseLevels, IReadOnlyLis
             p["times"]!.AsArray().Select(t => t?.GetValue<double>()).ToList(),
             p["exceeded_level"]?.GetValue<int>(),
             p["max_rss_kb"]?.GetValue<long>() ?? 0,
-            p["cpu_s"]?.GetValue<double>() ?? 0);
+            p["cpu_s"]?.GetValue<double>() ?? 0,
+            HiddenChargedSeconds: p["hidden_charged_s"]?.GetValue<double>());
         return new TaskMeasurement(
             node["case_levels"]!.AsArray().Select(x => x!.GetValue<int>()).ToList(),
             node["level_limits"]!.AsArray().Select(x => x!.GetValue<double>()).ToList(),
             node["references"]!.AsArray().Select(Program).ToList(),
-            node["samples"]!.AsArray().Select(Program).ToList());
+            node["samples"]!.AsArray().Select(Program).ToList(),
+            node["window"]?.GetValue<string>(),
+            node["batched_cases"]?.GetValue<int>());
     }
 }

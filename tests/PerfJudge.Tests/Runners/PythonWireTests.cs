@@ -73,6 +73,16 @@ public class PythonWireTests
         Assert.Equal([0, 1], perf.Measurement!.CaseLevels);
         Assert.Equal(new double?[] { 0.1, null }, perf.Measurement.Samples[0].Times);
         Assert.Equal((Verdict.Timeout, 1), (perf.Measurement.Samples[0].Verdict, perf.Measurement.Samples[0].ExceededLevel));
+        Assert.Equal((null, null, null), (perf.Measurement.Window, perf.Measurement.BatchedCases, perf.Measurement.Samples[0].HiddenChargedSeconds));
+        // The split window's reply says how it measured (docs/wire.md).
+        var split = PythonWire.Decode(new PerfRequest("T", "", "f", "", [], 0, "", ["r"], ["s"], Limits, 2, null, 1, "cpu"),
+            JsonNode.Parse("""
+                {"id": 1, "verdict": "passed", "case_levels": [0, 1], "level_limits": [0.5, 1.0], "window": "split", "batched_cases": 3,
+                 "references": [{"verdict": "passed", "times": [0.1, 0.2], "max_rss_kb": 10, "cpu_s": 0.3, "hidden_charged_s": 0.0}],
+                 "samples": [{"verdict": "passed", "times": [0.1, 0.3], "max_rss_kb": 11, "cpu_s": 0.4, "hidden_charged_s": 0.0125}]}
+                """)!.AsObject(), 2).Measurement!;
+        Assert.Equal(("split", 3, 0.0, 0.0125), (split.Window, split.BatchedCases, split.References[0].HiddenChargedSeconds,
+            split.Samples[0].HiddenChargedSeconds));
     }
 
     [Theory]

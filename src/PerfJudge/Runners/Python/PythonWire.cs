@@ -171,12 +171,15 @@ public static class PythonWire
             (long)Number(p["max_rss_kb"]),
             Number(p["cpu_s"]),
             p["peak_memory_bytes"] is JsonValue peak && peak.TryGetValue<long>(out var bytes) ? bytes : null,
-            Text(p["peak_memory"]));
+            Text(p["peak_memory"]),
+            p["hidden_charged_s"]?.GetValue<double>());
         var measurement = new TaskMeasurement(
             reply["case_levels"]!.AsArray().Select(x => x!.GetValue<int>()).ToList(),
             reply["level_limits"]!.AsArray().Select(x => x!.GetValue<double>()).ToList(),
             reply["references"]!.AsArray().Select(Program).ToList(),
-            reply["samples"]!.AsArray().Select(Program).ToList());
+            reply["samples"]!.AsArray().Select(Program).ToList(),
+            Text(reply["window"]),
+            reply["batched_cases"]?.GetValue<int>());
         return new PerfReply(verdict, null, measurement);
     }
 

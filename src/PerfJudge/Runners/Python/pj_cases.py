@@ -11,6 +11,7 @@ import pj_literal
 
 _code_cache = {}
 _inputs = {}
+_batches = {}  # batch_inputs' per-level inputs, keyed like the cases and by the secret
 # Mixed into every generator seed: the seed, the task id and the generator are public, so without
 # it a program could regenerate the measured inputs while it is imported (not measured) and look
 # its answers up. Held by the checker only, whose memory no candidate shares (candidates are forked
@@ -30,6 +31,7 @@ def keep_secret(request, source):
         return {"verdict": "sandbox_error", "detail": "input_secret: expected 32 lowercase hex digits"}
     _SECRET = secret
     _inputs.clear()
+    _batches.clear()
     return {"verdict": "passed"}
 
 
@@ -135,14 +137,44 @@ def batch_inputs(request, cases, levels, count):
     """{case index: [count more inputs of its level]} for the generated cases on `levels`: input k
     for case cid of level lid is generate_input(size, lid, cid) with random seeded by
     "secret/seed/task_id/lid/cid/batch/k", so every one is new to the program and hidden from it
-    like the cases (the secret)."""
-    generate = load_generator(request)
-    out, cid = {}, {}
+    like the cases (the secret). Each level's inputs are generated once per (secret, seed, task,
+    generator, prompt, level, size, cases, count) and kept, as the cases are: every perf request of
+    a task asks for the same ones."""
+    generate = None
+    per_level, out, cid = {}, {}, {}
     for i, (lid, _) in enumerate(cases):
         n = cid[lid] = cid.get(lid, -1) + 1
         if lid not in levels:
             continue
-        size = request["levels"][lid]["size"]
-        out[i] = [_draw(generate, "%s/%s/%s/%d/%d/batch/%d" % (_SECRET, request["seed"], request["task_id"], lid, n, k),
-                        size, lid, n) for k in range(count)]
+        if lid not in per_level:
+            ncases = sum(1 for level, _ in cases if level == lid)
+            key = _batch_key(request, lid, ncases, count)
+            kept = _batches.get(key)
+            if kept is None:
+                if generate is None:
+                    generate = load_generator(request)
+                kept = _level_batches(request, generate, lid, ncases, count)
+                if len(_batches) > 64:
+                    _batches.clear()
+                _batches[key] = kept
+            per_level[lid] = kept
+        out[i] = per_level[lid][n]
     return out
+
+
+def _batch_key(request, lid, ncases, count):
+    return (_SECRET, request["seed"], request["task_id"], _digest(request["generator"]),
+            _digest(request.get("prompt") or ""), lid, request["levels"][lid]["size"], ncases, count)
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _level_batches(request, generate, lid, ncases, count):
+    """[[count inputs] for each of the ncases cases of level lid]: case cid's k-th input seeded
+    "secret/seed/task_id/lid/cid/batch/k"."""
+    size = request["levels"][lid]["size"]
+    return [[_draw(generate, "%s/%s/%s/%d/%d/batch/%d" % (_SECRET, request["seed"], request["task_id"], lid, n, k),
+                   size, lid, n) for k in range(count)]
+            for n in range(ncases)]
