@@ -39,6 +39,7 @@ class Context:
         self.counted = 0  # deterministic meter: calls counted under callgrind, and the wall time spent
         self.callgrind_s = 0.0
         self.decided = {"time": 0, "count": 0}  # deterministic meter: decisions, by what took them
+        self.rates = []  # instructions per CPU second of this task's counted ladder steps (pj_hybrid)
 
     def discard(self, reason):
         self.discarded[reason] = self.discarded.get(reason, 0) + 1
