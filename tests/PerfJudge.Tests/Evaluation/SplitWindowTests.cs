@@ -14,11 +14,11 @@ public sealed class SplitWindowTests
 {
     private const string Generator = "def generate_input(size, lid, cid):\n    return (size + cid,)\n";
 
-    private const string Honest = "def f(n):\n    s = 0\n    for i in range(n * 50):\n        s += i\n    return n * 2\n";
+    internal const string Honest = "def f(n):\n    s = 0\n    for i in range(n * 50):\n        s += i\n    return n * 2\n";
 
     // Does the same loop inside the harness's receive, before it announces "decoded", and returns the
     // stored answer from the call itself.
-    private const string Hider =
+    internal const string Hider =
         "import sys\n" +
         "_m = sys.modules['pj_candidate']\n" +
         "_receive = _m.recv_marshal\n" +

@@ -19,22 +19,8 @@ public sealed class WindowRowsTests
     private const string Counting = "def generate_input(size, lid, cid):\n    return (size + cid,)\n";
     private const string Random = "import random\ndef generate_input(size, lid, cid):\n    return (random.randint(0, size),)\n";
 
-    private const string Honest = "def f(n):\n    s = 0\n    for i in range(n * 50):\n        s += i\n    return n * 2\n";
-
-    // SplitWindowTests' hider: the loop runs inside the harness's receive, before "decoded" is announced.
-    private const string Hider =
-        "import sys\n" +
-        "_m = sys.modules['pj_candidate']\n" +
-        "_receive = _m.recv_marshal\n" +
-        "_done = []\n" +
-        "def _work(n):\n    s = 0\n    for i in range(n * 50):\n        s += i\n    return n * 2\n" +
-        "def _patched(fd):\n" +
-        "    msg = _receive(fd)\n" +
-        "    if type(msg) is tuple and msg and msg[0] == 'call':\n" +
-        "        _done.append(_work(*msg[1]))\n" +
-        "    return msg\n" +
-        "_m.recv_marshal = _patched\n" +
-        "def f(n):\n    return _done.pop()\n";
+    private const string Honest = SplitWindowTests.Honest;
+    private const string Hider = SplitWindowTests.Hider;
 
     private const string Double = "def f(n):\n    return n * 2\n";
 

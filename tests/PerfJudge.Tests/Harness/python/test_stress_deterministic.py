@@ -224,6 +224,16 @@ class DecisionsUnderTimingNoise(unittest.TestCase):
         self.assertTrue(runs[0] != runs[1] or runs[0] != runs[2], runs)
 
 
+class BudgetCtx:
+    """The part of pj_refcosts.Context that pj_hybrid.over_budget reads and writes."""
+    cfg = {"budget": 3e7}
+    counted = 0
+
+    def __init__(self):
+        self.decided = {"time": 0, "count": 0}
+        self.rates = []
+
+
 class DecisionRule(unittest.TestCase):
     def test_side_of_a_threshold(self):
         self.assertEqual(pj_margin.side(1e6, 3e7, 4), pj_margin.BELOW)
@@ -232,13 +242,6 @@ class DecisionRule(unittest.TestCase):
             self.assertEqual(pj_margin.side(inside, 3e7, 4), pj_margin.INSIDE)
 
     def test_a_step_inside_the_margin_goes_to_counts_and_outside_it_time_decides(self):
-        class Ctx:
-            cfg = {"budget": 3e7}
-            decided = {"time": 0, "count": 0}
-            counted = 0
-
-            def __init__(self):
-                self.rates = []
         asked = []
 
         def fake_count_batch(ctx, inputs, cap=None):
@@ -247,7 +250,7 @@ class DecisionRule(unittest.TestCase):
         saved = pj_hybrid.count_batch
         pj_hybrid.count_batch = fake_count_batch
         try:
-            ctx = Ctx()
+            ctx = BudgetCtx()
             far_below, far_above, near = {}, {}, {}
             self.assertFalse(pj_hybrid.over_budget(ctx, ("x",), [1e6 / pj_margin.RATE], far_below))
             self.assertTrue(pj_hybrid.over_budget(ctx, ("x",), [2e8 / pj_margin.RATE], far_above))
@@ -264,18 +267,11 @@ class DecisionRule(unittest.TestCase):
         # HumanEval/42 under load: counted ladder steps ran at 8.3e8 instructions per CPU second,
         # and a step at 2.08e7 instructions (under the 3e7 budget) timed 0.0398 s, which RATE
         # (4e9) makes 1.6e8, "far over"; one run said over budget on time, the other counted it.
-        class Ctx:
-            cfg = {"budget": 3e7}
-            decided = {"time": 0, "count": 0}
-            counted = 0
-
-            def __init__(self):
-                self.rates = []
         answers = iter([[[1.03e7]], [[2.08e7]]])
         saved = pj_hybrid.count_batch
         pj_hybrid.count_batch = lambda ctx, inputs, cap=None: (next(answers), None)
         try:
-            ctx = Ctx()
+            ctx = BudgetCtx()
             counted_step, slow_step = {}, {}
             self.assertFalse(pj_hybrid.over_budget(ctx, ("x",), [0.0124], counted_step))
             self.assertEqual(counted_step["decided"], "count")
@@ -284,7 +280,7 @@ class DecisionRule(unittest.TestCase):
             self.assertEqual(slow_step["decided"], "count")
             self.assertEqual(slow_step["costs"], [2.08e7])
             # Without a counted rate the same timing is decided on time, over the budget.
-            fresh, step = Ctx(), {}
+            fresh, step = BudgetCtx(), {}
             self.assertTrue(pj_hybrid.over_budget(fresh, ("y",), [0.0398], step))
             self.assertEqual(step["decided"], "time")
         finally:
