@@ -27,7 +27,7 @@ public static class EvalCommand
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Evaluate the valid sample lines even when others are invalid" };
         var rounds = new Option<int>("--rounds") { Description = "Efficiency suites: repetitions in fresh processes (median per case)", DefaultValueFactory = _ => 3 };
         var alpha = new Option<double>("--alpha") { Description = "Efficiency suites: time limit = alpha x slowest reference", DefaultValueFactory = _ => 2.0 };
-        var protocol = new Option<string?>("--protocol") { Description = "Efficiency suites: enamel (ENAMEL's evaluator: one time limit per task, the call alone timed, GC off, scores above 1 kept) or perfjudge; default: enamel on the ENAMEL suite, else perfjudge" };
+        var protocol = new Option<string?>("--protocol") { Description = "Efficiency suites: enamel (ENAMEL's evaluator: one time limit per task, Hodges-Lehmann over rounds, GC off, scores above 1 kept) or perfjudge; default: enamel on the ENAMEL suite, else perfjudge" };
         var seed = new Option<int>("--seed") { Description = "Efficiency suites: seed of the input generators", DefaultValueFactory = _ => 0 };
         var metrics = new Option<string>("--metrics") { Description = "Metric families in the table: pass,eff,dps,speedup (geometric mean),speedups (other means),pie,effibench (the JSON has all)", DefaultValueFactory = _ => "pass,eff,dps,speedup" };
         var shard = new Option<string?>("--shard") { Description = "Judge one shard of the tasks: I/N (0-based), env (Slurm array / Kubernetes Indexed Job), env/N" };

@@ -5,9 +5,7 @@ namespace PerfJudge.Runners;
 /// <param name="Name">Its name on the command line (<c>--protocol</c>).</param>
 /// <param name="TaskWideLimit">One time limit T for the whole task, alpha × the reference's slowest
 /// case over the scored levels (ENAMEL); false: one T per level, alpha × the slowest reference case on it.</param>
-/// <param name="Estimator">Per-case estimate over rounds: <c>median</c> or <c>hodges-lehmann</c>. ENAMEL's evaluator takes
-/// Hodges–Lehmann over 6 repetitions in one hot process; over 3 fresh-process rounds that estimator passes a quarter of
-/// one round's spike on, and the median reproduces ENAMEL's figures better (docs/enamel-fidelity.md, "The estimator").</param>
+/// <param name="Estimator">Per-case estimate over rounds: <c>median</c> or <c>hodges-lehmann</c> (ENAMEL).</param>
 /// <param name="CollectGarbage">False: the candidate runs with Python's cyclic garbage collector off
 /// (ENAMEL disables it around each execution).</param>
 /// <param name="ClipAboveOne">Clip level scores to at most 1 (PerfJudge); ENAMEL lets a sample faster
@@ -30,7 +28,7 @@ public sealed record EfficiencyProtocol(string Name, bool TaskWideLimit, string 
     public static readonly EfficiencyProtocol PerfJudge = new("perfjudge", false, "median", true, true, false, 0);
 
     /// <summary>ENAMEL's evaluator (the default on the ENAMEL suite).</summary>
-    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "median", false, false, true, 0.01, true, true);
+    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false, true, 0.01, true, true);
 
     /// <summary>The protocols by name.</summary>
     public static IReadOnlyList<EfficiencyProtocol> All { get; } = [PerfJudge, Enamel];

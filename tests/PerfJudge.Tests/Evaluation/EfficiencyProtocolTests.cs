@@ -14,7 +14,7 @@ public class EfficiencyProtocolTests
         Assert.Same(EfficiencyProtocol.Enamel, EfficiencyProtocol.DefaultFor("enamel"));
         Assert.Same(EfficiencyProtocol.PerfJudge, EfficiencyProtocol.DefaultFor("demo"));
         Assert.Same(EfficiencyProtocol.PerfJudge, EfficiencyProtocol.DefaultFor("humaneval"));
-        Assert.Equal(new EfficiencyProtocol("enamel", true, "median", false, false, true, 0.01, true, true), EfficiencyProtocol.Named("ENAMEL"));
+        Assert.Equal(new EfficiencyProtocol("enamel", true, "hodges-lehmann", false, false, true, 0.01, true, true), EfficiencyProtocol.Named("ENAMEL"));
         Assert.Null(EfficiencyProtocol.Named("evalperf"));
     }
 

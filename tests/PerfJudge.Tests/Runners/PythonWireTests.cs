@@ -44,7 +44,7 @@ public class PythonWireTests
         var enamel = PythonWire.Encode(new PerfRequest("T/0", "pr", "f", "gen", [new EfficiencyLevel(10, 2, 0), new EfficiencyLevel(5, 1, 3)],
             7, "chk", ["r1"], ["s1"], Limits, 2.0, null, 3, "cpu", EfficiencyProtocol.Enamel))["protocol"]!.AsObject();
         Assert.Equal(["estimator", "gc", "limit_scope", "name", "resource_errors", "scored_levels", "warmup", "window"], Keys(enamel));
-        Assert.Equal("""{"name":"enamel","limit_scope":"task","estimator":"median","gc":false,"window":"split","warmup":"level","resource_errors":"censor","scored_levels":[1]}""",
+        Assert.Equal("""{"name":"enamel","limit_scope":"task","estimator":"hodges-lehmann","gc":false,"window":"split","warmup":"level","resource_errors":"censor","scored_levels":[1]}""",
             enamel.ToJsonString());
         Assert.False(PythonWire.Encode(new PerfRequest("T/0", "pr", "f", "gen", [], 7, "chk", ["r1"], ["s1"], Limits, 2.0, null, 3, "cpu",
             EfficiencyProtocol.PerfJudge)).ContainsKey("protocol")); // the default keeps requests (and cache keys) as they were
