@@ -7,7 +7,7 @@ Every decision's outcome is the one a search decided wholly on counts would take
 margin holds: docs/stress.md gives the rates measured), and the report says per step what decided
 it ("decided": "time" or "count")."""
 from pj_cgcount import Censored
-from pj_margin import ABOVE, COST_MARGIN, RATIO_MARGIN, instructions, instructions_at_most, side
+from pj_margin import ABOVE, RATIO_MARGIN, budget_side, side
 from pj_refcosts import count_batch, timed_batch, timed_costs
 
 REF_CAP = 10  # a reference's count on a candidate input is censored at this many times the budget
@@ -17,9 +17,7 @@ def over_budget(ctx, args, seconds, step):
     """True when the costliest reference is over the budget on args: on the CPU seconds when they
     are far from it, else on counts (step records which, and the counts)."""
     budget = ctx.cfg["budget"]
-    where = side(instructions(max(seconds)), budget, COST_MARGIN)
-    if where == ABOVE and side(instructions_at_most(max(seconds), ctx.rates), budget, COST_MARGIN) != ABOVE:
-        where = 0  # over only at RATE, not at the task's own counted rate: count it
+    where = budget_side(max(seconds), ctx.rates, budget)
     step["seconds"] = seconds
     if where != 0:
         step["decided"] = "time"
@@ -81,7 +79,7 @@ def measure_pool(ctx, pool):
             ctx.discard(reason)
             continue
         cand["seconds"] = seconds
-        if side(instructions_at_most(max(seconds), ctx.rates), budget, COST_MARGIN) == ABOVE:
+        if budget_side(max(seconds), ctx.rates, budget) == ABOVE:
             ctx.decided["time"] += 1
             ctx.discard("over budget")
             continue

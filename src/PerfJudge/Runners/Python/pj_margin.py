@@ -24,13 +24,16 @@ def instructions(seconds):
     return seconds * RATE
 
 
-def instructions_at_most(seconds, rates):
-    """A CPU time as an instruction count that does not overstate the task's own rate: the
-    lowest of RATE and the rates its counted steps showed (rates: counts / CPU seconds). An
-    "over the budget" decision on time takes this, so a task whose Python runs at a fraction of
-    RATE (HumanEval/42: 8.3e8 per second on lists of fresh ints) is counted near the budget
-    instead of being declared over it on a slow timing under load."""
-    return seconds * min([RATE] + list(rates))
+def budget_side(seconds, rates, budget):
+    """Where a timed cost lies against the budget, in instructions: ABOVE only when it is over
+    COST_MARGIN x budget even at the task's own lowest counted rate (rates: counts / CPU seconds
+    of its counted steps; RATE when lower or none), BELOW when under budget / COST_MARGIN at RATE,
+    else INSIDE (count it). A task whose Python runs at a fraction of RATE (HumanEval/42: 8.3e8
+    per second on lists of fresh ints) is then counted near the budget instead of being declared
+    over it on a slow timing under load."""
+    if side(seconds * min([RATE] + list(rates)), budget, COST_MARGIN) == ABOVE:
+        return ABOVE
+    return BELOW if side(instructions(seconds), budget, COST_MARGIN) == BELOW else INSIDE
 
 
 def side(value, threshold, margin):

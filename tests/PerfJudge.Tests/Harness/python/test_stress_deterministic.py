@@ -213,7 +213,7 @@ class DecisionsUnderTimingNoise(unittest.TestCase):
         # more instructions per second than RATE) take "far under the budget" decisions that the
         # counts would not, so the tests above would catch a decision taken on time inside a
         # margin. (Times too high no longer move this search: an "over" decision on time also has
-        # to hold at the task's own counted rate, pj_margin.instructions_at_most.)
+        # to hold at the task's own counted rate, pj_margin.budget_side.)
         reference = run_search("callgrind", 0, spread=(1.0, 1.0))
         self.assertNotEqual(run_search("callgrind", 1, spread=(0.01, 0.01)), reference)
 
