@@ -28,7 +28,7 @@ public class CustomEfficiencySuiteTests
         var samples = Path.Combine(dir, "samples.jsonl");
         await File.WriteAllLinesAsync(samples,
         [
-            JsonSerializer.Serialize(new { task_id = "custom/0", model = "linear", completion = "    seen = set()\n    for x in nums:\n        if x in seen:\n            return True\n        seen.add(x)\n    return False\n" }),
+            JsonSerializer.Serialize(new { task_id = "custom/0", model = "linear", completion = PerfJudge.Tests.Stress.StressSuites.SameCost }),
             JsonSerializer.Serialize(new { task_id = "custom/0", model = "quadratic", completion = "    for i in range(len(nums)):\n        for j in range(i):\n            if nums[i] == nums[j]:\n                return True\n    return False\n" }),
             JsonSerializer.Serialize(new { task_id = "custom/0", model = "wrong", completion = "    return False\n" }),
         ]);

@@ -31,7 +31,7 @@ public class LiteralLevelTests
         var samples = Path.Combine(_dir, "samples.jsonl");
         await File.WriteAllLinesAsync(samples,
         [
-            JsonSerializer.Serialize(new { task_id = "lit/0", model = "linear", completion = "    seen = set()\n    for x in nums:\n        if x in seen:\n            return True\n        seen.add(x)\n    return False\n" }),
+            JsonSerializer.Serialize(new { task_id = "lit/0", model = "linear", completion = StressSuites.SameCost }),
             JsonSerializer.Serialize(new { task_id = "lit/0", model = "quadratic", completion = StressSuites.Slow }),
             JsonSerializer.Serialize(new { task_id = "lit/0", model = "wrong", completion = "    return True\n" }),
         ]);
