@@ -314,5 +314,24 @@ class DecisionRule(unittest.TestCase):
         self.assertIsNone(pj_hybrid.resolve_growth(Ctx(), [(0, {"growth": 100.0})], 64.0, recount))
         self.assertEqual(recounted, [0])
 
+    def test_a_large_probe_counted_past_the_cap_grows_as_its_timing_says(self):
+        # HumanEval/32 in two runs: timed at 193x the recipe was chosen on time; timed at 136x
+        # (inside the margin) it was counted, small 6.4e6, large censored at the cap 3e8: 46.5x,
+        # under 64, and another recipe was chosen. A censored count is a lower bound: it grows.
+        class Ctx:
+            decided = {"time": 0, "count": 0}
+            cfg = {"budget": 3e7}
+        cap = pj_hybrid.REF_CAP * 3e7
+        saved = pj_hybrid.count_batch
+        pj_hybrid.count_batch = lambda ctx, inputs, cap: ([[6446634, pj_cgcount.Censored(cap)]], None)
+        try:
+            entry = {"growth": 136.0, "ratios": [2135616.0, 290916096.0]}
+            recount = pj_hybrid.recounter(Ctx(), {id(entry): (("small",), ("large",))}, lambda costs: costs[0])
+            chosen = pj_hybrid.resolve_growth(Ctx(), [(10, entry)], 64.0, recount)
+        finally:
+            pj_hybrid.count_batch = saved
+        self.assertIsNotNone(chosen)
+        self.assertEqual((chosen[0], chosen[1]["decided"], chosen[1]["ratios"]), (10, "count", [6446634, cap]))
+
 if __name__ == "__main__":
     unittest.main()
