@@ -5,7 +5,7 @@ namespace PerfJudge.Evaluation;
 
 /// <summary>Protocol of an efficiency run (defaults: ENAMEL's).</summary>
 /// <param name="Limits">Per-program limits (the time limit of each case comes from the references).</param>
-/// <param name="Rounds">Repetitions, each in fresh processes; per-case cost is the median.</param>
+/// <param name="Rounds">Repetitions, each in fresh processes; per-case cost is the protocol's estimator over them (median, or Hodges–Lehmann under ENAMEL's).</param>
 /// <param name="Alpha">Time limit of a level = alpha × the slowest reference on it.</param>
 /// <param name="Seed">Seed of the input generators; same seed, same inputs.</param>
 /// <param name="Meter"><c>cpu</c> (on-CPU time of the candidate, from the kernel) or <c>wall</c>.</param>

@@ -17,7 +17,7 @@ namespace PerfJudge.Runners;
 /// <param name="Limits">Limits of each program's process.</param>
 /// <param name="Alpha">A level's time limit is alpha times its slowest limiting reference.</param>
 /// <param name="LimitReferences">How many references (fastest first) set the limits; null: all.</param>
-/// <param name="Rounds">Repetitions in fresh processes (median per case).</param>
+/// <param name="Rounds">Repetitions in fresh processes (the protocol's estimator per case).</param>
 /// <param name="Meter">Cost meter.</param>
 /// <param name="Protocol">Measurement protocol; null: PerfJudge's.</param>
 public sealed record PerfRequest(string TaskId, string Prompt, string EntryPoint, string Generator,

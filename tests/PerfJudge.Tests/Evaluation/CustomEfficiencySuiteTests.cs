@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PerfJudge.Tests.Stress;
 using PerfJudge.Tests.Support;
 
 namespace PerfJudge.Tests.Evaluation;
@@ -12,12 +13,11 @@ public class CustomEfficiencySuiteTests
     public async Task Quadratic_code_is_correct_but_scores_low_and_linear_code_scores_high()
     {
         var dir = TestData.TempDir();
-        var prompt = "def has_duplicate(nums: list) -> bool:\n    \"\"\"True if some value occurs twice.\"\"\"\n";
         var task = new Dictionary<string, object>
         {
             ["task_id"] = "custom/0",
-            ["prompt"] = prompt,
-            ["canonical_solution"] = "    return len(set(nums)) != len(nums)\n",
+            ["prompt"] = StressSuites.HasDuplicatePrompt,
+            ["canonical_solution"] = StressSuites.Fast,
             ["test"] = "",
             ["entry_point"] = "has_duplicate",
             ["input_generator"] = "def generate_input(size, lid, cid):\n    nums = list(range(size))\n    random.shuffle(nums)\n    if cid % 2:\n        nums.append(nums[size // 2])\n    return (nums,)\n",
@@ -28,7 +28,7 @@ public class CustomEfficiencySuiteTests
         var samples = Path.Combine(dir, "samples.jsonl");
         await File.WriteAllLinesAsync(samples,
         [
-            JsonSerializer.Serialize(new { task_id = "custom/0", model = "linear", completion = PerfJudge.Tests.Stress.StressSuites.SameCost }),
+            JsonSerializer.Serialize(new { task_id = "custom/0", model = "linear", completion = StressSuites.SameCost }),
             JsonSerializer.Serialize(new { task_id = "custom/0", model = "quadratic", completion = "    for i in range(len(nums)):\n        for j in range(i):\n            if nums[i] == nums[j]:\n                return True\n    return False\n" }),
             JsonSerializer.Serialize(new { task_id = "custom/0", model = "wrong", completion = "    return False\n" }),
         ]);
