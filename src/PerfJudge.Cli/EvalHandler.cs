@@ -42,7 +42,7 @@ public sealed class EvalHandler
         var report = outcome.Report;
         if (report.Run.Meter is { } meter)
         {
-            _console.MarkupLineInterpolated($"[grey]meter {meter}, alpha {options.Alpha}, rounds {options.Rounds}, seed {options.Seed}; {outcome.Scored} scored tasks[/]");
+            _console.MarkupLineInterpolated($"[grey]meter {meter}, alpha {options.Alpha}, rounds {outcome.Rounds}, seed {options.Seed}; {outcome.Scored} scored tasks[/]");
             if (outcome.Left > 0)
             {
                 _console.MarkupLineInterpolated($"[yellow]{outcome.Left} sample(s) of tasks the protocol does not score were left out[/]");

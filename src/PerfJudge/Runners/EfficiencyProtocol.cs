@@ -21,14 +21,16 @@ namespace PerfJudge.Runners;
 /// <param name="CensorResourceErrors">A <c>MemoryError</c> or <c>OverflowError</c> on a scored level ends
 /// it like a timeout (that level and later ones score 0; the sample still passes), as ENAMEL's evaluator
 /// does; false: any exception is an error verdict.</param>
+/// <param name="Rounds">Rounds when <c>--rounds</c> is not given: 6 under ENAMEL's protocol (its repetition count;
+/// over 6 rounds Hodges-Lehmann lets one slow round through far less than over 3, docs/enamel-fidelity.md), else 3.</param>
 public sealed record EfficiencyProtocol(string Name, bool TaskWideLimit, string Estimator, bool CollectGarbage, bool ClipAboveOne,
-    bool CallOnly, double Tolerance, bool WarmUpPerLevel = false, bool CensorResourceErrors = false)
+    bool CallOnly, double Tolerance, bool WarmUpPerLevel = false, bool CensorResourceErrors = false, int Rounds = 3)
 {
     /// <summary>PerfJudge's protocol (the default outside the ENAMEL suite).</summary>
     public static readonly EfficiencyProtocol PerfJudge = new("perfjudge", false, "median", true, true, false, 0);
 
     /// <summary>ENAMEL's evaluator (the default on the ENAMEL suite).</summary>
-    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false, true, 0.01, true, true);
+    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false, true, 0.01, true, true, Rounds: 6);
 
     /// <summary>The protocols by name.</summary>
     public static IReadOnlyList<EfficiencyProtocol> All { get; } = [PerfJudge, Enamel];

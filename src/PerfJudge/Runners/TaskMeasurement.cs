@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PerfJudge.Judging;
 
 namespace PerfJudge.Runners;
@@ -6,7 +5,7 @@ namespace PerfJudge.Runners;
 /// <summary>What the worker measured for one program of an efficiency task.</summary>
 /// <param name="Verdict">Correctness verdict over the cases it ran.</param>
 /// <param name="Detail">Reason when not passed.</param>
-/// <param name="Times">Cost (seconds) per case, median over rounds; null for cases not run.</param>
+/// <param name="Times">Cost (seconds) per case, the protocol's estimate over rounds (median or Hodges-Lehmann); null for cases not run.</param>
 /// <param name="ExceededLevel">First level whose time limit it exceeded, if any.</param>
 /// <param name="MaxRssKb">Peak resident memory over its rounds.</param>
 /// <param name="CpuSeconds">User+system CPU of its processes over all rounds (wait4 rusage).</param>
@@ -30,25 +29,4 @@ public sealed record ProgramMeasurement(Verdict Verdict, string? Detail, IReadOn
 /// <param name="BatchedCases">How many cases were measured in checked batches (split window); null when the reply did not say.</param>
 public sealed record TaskMeasurement(IReadOnlyList<int> CaseLevels, IReadOnlyList<double> LevelLimits,
     IReadOnlyList<ProgramMeasurement> References, IReadOnlyList<ProgramMeasurement> Samples, string? Window = null,
-    int? BatchedCases = null)
-{
-    /// <summary>Reads the worker's reply to a <c>perf</c> request.</summary>
-    public static TaskMeasurement Parse(JsonNode node)
-    {
-        static ProgramMeasurement Program(JsonNode? p) => new(
-            VerdictNames.Parse(p!["verdict"]?.GetValue<string>()),
-            p["detail"]?.GetValue<string>(),
-            p["times"]!.AsArray().Select(t => t?.GetValue<double>()).ToList(),
-            p["exceeded_level"]?.GetValue<int>(),
-            p["max_rss_kb"]?.GetValue<long>() ?? 0,
-            p["cpu_s"]?.GetValue<double>() ?? 0,
-            HiddenChargedSeconds: p["hidden_charged_s"]?.GetValue<double>());
-        return new TaskMeasurement(
-            node["case_levels"]!.AsArray().Select(x => x!.GetValue<int>()).ToList(),
-            node["level_limits"]!.AsArray().Select(x => x!.GetValue<double>()).ToList(),
-            node["references"]!.AsArray().Select(Program).ToList(),
-            node["samples"]!.AsArray().Select(Program).ToList(),
-            node["window"]?.GetValue<string>(),
-            node["batched_cases"]?.GetValue<int>());
-    }
-}
+    int? BatchedCases = null);

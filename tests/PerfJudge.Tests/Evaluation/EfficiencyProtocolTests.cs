@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Time.Testing;
 using PerfJudge.Jobs;
 using PerfJudge.Judging;
 using PerfJudge.Runners;
+using PerfJudge.Tasks;
+using PerfJudge.Tests.Jobs;
+using PerfJudge.Tests.Support;
 
 namespace PerfJudge.Tests.Evaluation;
 
@@ -14,8 +18,31 @@ public class EfficiencyProtocolTests
         Assert.Same(EfficiencyProtocol.Enamel, EfficiencyProtocol.DefaultFor("enamel"));
         Assert.Same(EfficiencyProtocol.PerfJudge, EfficiencyProtocol.DefaultFor("demo"));
         Assert.Same(EfficiencyProtocol.PerfJudge, EfficiencyProtocol.DefaultFor("humaneval"));
-        Assert.Equal(new EfficiencyProtocol("enamel", true, "hodges-lehmann", false, false, true, 0.01, true, true), EfficiencyProtocol.Named("ENAMEL"));
+        Assert.Equal(new EfficiencyProtocol("enamel", true, "hodges-lehmann", false, false, true, 0.01, true, true, 6), EfficiencyProtocol.Named("ENAMEL"));
         Assert.Null(EfficiencyProtocol.Named("evalperf"));
+    }
+
+    [DataFact("enamel", "enamel.csv")]
+    public async Task Rounds_default_to_the_protocols_six_under_enamels_and_three_under_perfjudges_unless_given()
+    {
+        var dir = TestData.TempDir();
+        var samples = Path.Combine(dir, "samples.jsonl");
+        File.WriteAllLines(samples, ["{\"task_id\": \"HumanEval/0\", \"completion\": \"    return False\\n\"}"]);
+        var suite = TestData.Require("enamel", "enamel.csv");
+        var resolver = new SuiteResolver(dir, dir, (_, _, _) => Task.FromResult(false));
+        async Task Expect(int rounds, string? protocol, int? given)
+        {
+            var runner = new FakeRunner();
+            var options = new EvalOptions(suite, samples, [1], ExecutionLimits.Default, new EngineOptions(NoCache: true),
+                Rounds: given, Protocol: protocol);
+            var result = await new EvalJob(new FakeEngines(runner, new MemoryStore()), resolver, new FakeTimeProvider())
+                .RunAsync(options, null, CancellationToken.None);
+            Assert.Equal([rounds], runner.PerfRounds);   // what the worker was asked for
+            Assert.Equal(rounds, result.Value!.Rounds);  // what the command reports
+        }
+        await Expect(6, null, null);  // the ENAMEL suite: ENAMEL's protocol, its 6 repetitions
+        await Expect(3, "perfjudge", null);
+        await Expect(4, null, 4);
     }
 
     [Fact]

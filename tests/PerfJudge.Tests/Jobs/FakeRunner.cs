@@ -33,9 +33,17 @@ public sealed class FakeRunner : IRunner
     /// <inheritdoc />
     public RunnerInfo Info { get; }
 
+    /// <summary>The rounds of every efficiency request received; each is answered with a sandbox error.</summary>
+    public ConcurrentQueue<int> PerfRounds { get; } = new();
+
     /// <inheritdoc />
     public async Task<TReply> RunAsync<TReply>(RunRequest<TReply> request, CancellationToken cancel) where TReply : RunReply
     {
+        if ((RunRequest)request is PerfRequest perf)
+        {
+            PerfRounds.Enqueue(perf.Rounds);
+            return (TReply)(RunReply)new PerfReply(Verdict.SandboxError, "the fake runner measures nothing", null);
+        }
         var test = (TestRequest)(RunRequest)request;
         Ran.Enqueue(test.Program);
         if (CancelAfter is { } n && Ran.Count >= n)
