@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Per-task efficiency under ENAMEL's protocol re-computed from raw per-round times (run.sh), with
+several per-case estimators over the first 3 or all 6 rounds, and the mean absolute difference
+(MAD) of per-task efficiency between two runs: which estimator repeats best on the same data.
+
+The scoring follows `--protocol enamel` (pj_perf.summarize, EffAtK.SampleEfficiency): per case the
+estimate over rounds less the null program's estimate (at least 1 us per call), T = alpha x the
+reference's slowest scored case, level time = the slowest case, score (T - t) / (T - t_ref) not
+clipped, hardness 0/3/3/4, a level past T + 0.01 s ends the scoring. It leaves out the decoding and
+encoding work charged beyond the null program's margin (hidden work), so it matches the engine's
+own figures only closely (it prints how closely, given the first run's results document).
+
+Usage: estimators.py ROUNDS1.jsonl ROUNDS2.jsonl [RUN1.json]"""
+import json
+import statistics
+import sys
+
+HARDNESS = [0, 3, 3, 4]
+ALPHA, TOLERANCE, FLOOR = 2.0, 0.01, 1e-6
+
+
+def hodges_lehmann(v):
+    n = len(v)
+    return statistics.median([(v[i] + v[j]) / 2 for i in range(n) for j in range(i, n)])
+
+
+ESTIMATORS = {"hodges-lehmann": hodges_lehmann, "median": statistics.median, "min": min}
+
+
+def load(path):
+    with open(path) as f:
+        return {d["task_id"]: d for d in map(json.loads, f)}
+
+
+def estimates(rounds, estimate, k, overhead=None, sizes=None):
+    out = []
+    for i in range(len(rounds[0])):
+        values = [r[i] for r in rounds[:k] if r[i] is not None]
+        t = estimate(values) if values else None
+        if t is not None and overhead is not None:
+            t = max(FLOOR / (sizes[i] if sizes else 1), t - overhead[i])
+        out.append(t)
+    return out
+
+
+def slowest_per_level(levels, times, count):
+    worst, missing = [0.0] * count, set()
+    for level, t in zip(levels, times):
+        if t is None:
+            missing.add(level)
+        else:
+            worst[level] = max(worst[level], t)
+    return [None if lv in missing else worst[lv] for lv in range(count)]
+
+
+def efficiency(task, estimate, k):
+    count = max(task["levels"]) + 1
+    overhead = estimates(task["null"], estimate, k) if task["null"] else None
+    sizes = task.get("batch_sizes")
+    ref = slowest_per_level(task["levels"], estimates(task["refs"][0], estimate, k, overhead, sizes), count)
+    limit = ALPHA * max(ref[lv] for lv in range(count) if HARDNESS[lv])
+    if any(v != "passed" for v in task["samples_verdict"][0][:k]):
+        return 0.0
+    sample = slowest_per_level(task["levels"], estimates(task["samples"][0], estimate, k, overhead, sizes), count)
+    exceeded = [e for e in task["samples_exceeded"][0][:k] if e is not None]
+    first_exceeded = min(exceeded) if exceeded else None
+    weighted = weights = 0.0
+    out = False
+    for lv in range(count):
+        if not HARDNESS[lv]:
+            continue
+        weights += HARDNESS[lv]
+        t = None if first_exceeded is not None and lv >= first_exceeded else sample[lv]
+        if out or t is None or t > limit + TOLERANCE:
+            out = True
+            continue
+        span = limit - ref[lv]
+        weighted += HARDNESS[lv] * (1.0 if span <= 0 else max(0.0, (limit - t) / span))
+    return weighted / weights
+
+
+def main():
+    a, b = load(sys.argv[1]), load(sys.argv[2])
+    tasks = sorted(set(a) & set(b))
+    if len(sys.argv) > 3:
+        with open(sys.argv[3]) as f:
+            engine = {r["task_id"]: r.get("efficiency") or 0.0 for r in json.load(f)["results"]}
+        diffs = [abs(efficiency(a[t], hodges_lehmann, 6) - engine.get(t, 0.0)) for t in tasks]
+        print("re-scoring against the engine's run 1 (Hodges-Lehmann, 6 rounds): mean |diff| %.4f, max %.3f, %d tasks"
+              % (statistics.mean(diffs), max(diffs), len(diffs)))
+    print("%-15s %6s %8s %8s %8s  %s" % ("estimator", "rounds", "eff@1 1", "eff@1 2", "MAD", "largest per-task differences"))
+    for name, estimate in ESTIMATORS.items():
+        for k in (3, 6):
+            ea = {t: efficiency(a[t], estimate, k) for t in tasks}
+            eb = {t: efficiency(b[t], estimate, k) for t in tasks}
+            diffs = sorted(((abs(ea[t] - eb[t]), t) for t in tasks), reverse=True)
+            print("%-15s %6d %8.3f %8.3f %8.4f  %s" % (name, k, statistics.mean(ea.values()), statistics.mean(eb.values()),
+                  statistics.mean(d for d, _ in diffs), ", ".join("%s %.2f" % (t, d) for d, t in diffs[:4])))
+
+
+if __name__ == "__main__":
+    main()
