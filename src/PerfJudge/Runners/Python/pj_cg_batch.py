@@ -3,7 +3,8 @@ entry point once on the warm-up input (unmeasured, like pj_run), then for each i
 input and calls the entry point on it, with a call of the marker os.getppid after the warm-up,
 after each parse and after each call. Callgrind is started with --dump-before=os_getppid, so it
 writes one profile dump per marker: after the start-up dump, dumps alternate between a parse
-(not counted) and a call (input k's instructions). Each input is parsed just before its call, so
+(not counted) and a call (input k's instructions). The garbage collector runs a full collection
+in each parse's segment, so a call's count does not depend on the calls before it. Each input is parsed just before its call, so
 a run stopped early (a capped sample, pj_cgcount) never parses the inputs after it, and a batch
 of large inputs never holds them all at once.
 Reads request.json ({program, entry_point, warm: the warm-up input's literal}) and inputs.bin
@@ -12,6 +13,7 @@ Reads request.json ({program, entry_point, warm: the warm-up input's literal}) a
 a batch's time under valgrind) from the work dir; prints nothing. Stand-alone: imports nothing
 of the harness."""
 import ast
+import gc
 import json
 import marshal
 import os
@@ -34,6 +36,11 @@ def main():
     for k in range(len(texts)):
         args = marshal.loads(texts[k])
         texts[k] = None  # only one input is held at a time
+        # Every call starts from a collected heap (uncounted: in the parse's dump), so where the
+        # collector runs inside it depends on the call alone, not on what the process did before
+        # (the start-up, earlier calls): without this, HumanEval/76's counts moved by up to 12%
+        # between two runs of the same batch and flipped a stress decision.
+        gc.collect()
         mark()
         fn(*args)
         mark()
