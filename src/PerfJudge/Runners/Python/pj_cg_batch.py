@@ -3,9 +3,9 @@ entry point once on the warm-up input (unmeasured, like pj_run), then for each i
 input and calls the entry point on it, with a call of the marker os.getppid after the warm-up,
 after each parse and after each call. Callgrind is started with --dump-before=os_getppid, so it
 writes one profile dump per marker: after the start-up dump, dumps alternate between a parse
-(not counted) and a call (input k's instructions). The garbage collector runs a full collection
-in each parse's segment, so a call's count does not depend on the calls before it. Each input is parsed just before its call, so
-a run stopped early (a capped sample, pj_cgcount) never parses the inputs after it, and a batch
+(not counted) and a call (input k's instructions). A full garbage collection runs in each parse's
+segment, so a call's count does not depend on the calls before it. Each input is parsed just
+before its call, so a run stopped early (a capped sample, pj_cgcount) never parses the inputs after it, and a batch
 of large inputs never holds them all at once.
 Reads request.json ({program, entry_point, warm: the warm-up input's literal}) and inputs.bin
 (marshal: a list of the inputs' argument tuples, each marshalled on its own: marshal.loads costs
