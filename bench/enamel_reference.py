@@ -15,6 +15,8 @@ The protocol, step by step (Qiu et al., ICLR 2025; q-rz/enamel `enam/evaluate.py
   with time.time(); the case's time is the Hodges-Lehmann estimate over repetitions; the
   expected answer is the reference's output; per level the reference time is the slowest case,
   ref_max is the slowest over the scored levels; T = alpha * ref_max;
+- every task's inputs and reference times are made first, in one pass over the tasks (ENAMEL's
+  make_tests; --phases per-task measures each task's reference just before its samples instead);
 - before a task's samples: time correction c = ref_max / (the slowest case re-timed now);
   sample times are multiplied by c and each repetition is killed at T / min(c, 1) + 0.01 s;
 - a sample's level score is max(0, T - t) / (T - t_ref) with t its slowest case (HL over
@@ -25,7 +27,7 @@ The protocol, step by step (Qiu et al., ICLR 2025; q-rz/enamel `enam/evaluate.py
 The garbage collector is off around every execution.
 
 Usage: enamel_reference.py ENAMEL_CSV SAMPLES.jsonl OUT.json [--reps 6] [--seed 998244353]
-                           [--clock wall|cpu] [--tasks HumanEval/0,...]
+                           [--clock wall|cpu] [--tasks HumanEval/0,...] [--phases upstream|per-task]
   SAMPLES: lines with task_id and completion (appended to the prompt) or solution (whole code).
 Prints pass@1 and eff@1; OUT holds per-task level scores and times (`compare` below reads it).
 """
@@ -208,6 +210,10 @@ def main():
                          " docs/security.md); --seed is then PerfJudge's (its default 0)")
     ap.add_argument("--clock", choices=("wall", "cpu"), default="wall")
     ap.add_argument("--tasks", default="", help="comma-separated task ids (default: ENAMEL's 142)")
+    ap.add_argument("--phases", choices=("upstream", "per-task"), default="upstream",
+                    help="upstream: every task's reference times first, then each task's correction and samples"
+                         " (ENAMEL's make_tests, then evaluate); per-task: the reference measured just before"
+                         " its task's samples (this script before stop 25)")
     a = ap.parse_args()
     global CLOCK
     CLOCK = time.process_time if a.clock == "cpu" else time.time
@@ -227,12 +233,20 @@ def main():
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(Killed()))
     started = time.time()
     results = {}
-    for index, row in enumerate(rows):
-        tid = row["task_id"]
-        if (wanted is None and index in LEFT_OUT) or (wanted is not None and tid not in wanted):
-            continue
+    chosen = [(index, row) for index, row in enumerate(rows)
+              if not ((wanted is None and index in LEFT_OUT) or (wanted is not None and row["task_id"] not in wanted))]
+    measured = {}
+
+    def reference(index, row):
         levels = make_inputs(row, index, a.seed, a.perfjudge_secret)
-        ref_times, answers = measure_reference(row, levels, a.reps)
+        return (levels,) + measure_reference(row, levels, a.reps)
+
+    if a.phases == "upstream":  # every task's inputs and reference times first, as ENAMEL's make_tests
+        for index, row in chosen:
+            measured[index] = reference(index, row)
+    for index, row in chosen:
+        tid = row["task_id"]
+        levels, ref_times, answers = measured.pop(index, None) or reference(index, row)
         code = samples.get(tid)
         if code is None:
             results[tid] = {"passed": False, "error": "no sample"}
@@ -244,6 +258,7 @@ def main():
     pass1 = sum(r["passed"] for r in results.values()) / n
     eff1 = sum(r.get("efficiency", 0.0) for r in results.values() if r["passed"]) / n
     doc = {"protocol": "enamel (in-process, bench/enamel_reference.py)", "reps": a.reps, "clock": a.clock, "seed": a.seed,
+           "phases": a.phases,
            "tasks": n, "pass@1": pass1, "eff@1": eff1, "wall_s": time.time() - started,
            "load_before": open("/proc/loadavg").read().split()[:3], "results": results}
     with open(a.out, "w") as f:
