@@ -31,11 +31,12 @@ def judge_task(request, source):
     scored = set(protocol.get("scored_levels") or [])  # the levels that carry hardness
     sample_runs = [[] for _ in samples]
     answers = None
+    known = None  # the first reference's reply frames (pj_run.run_program)
     case_limits = None
     for rnd in range(rounds):
         for r, program in enumerate(refs):
             run = run_program(source, program, request, cases, answers, check, None, meter, warmups,
-                              batches, batch_answers)
+                              batches, batch_answers, known, keep_frames=answers is None)
             if run.get("verdict") != "passed" or None in run["times"]:
                 return reference_failed(r, run)
             if answers is None:
@@ -46,13 +47,16 @@ def judge_task(request, source):
                         return {"verdict": "sandbox_error",
                                 "detail": "the checker rejects the reference's output on case %d" % i}
                 batches = batch_plan(request, cases, run, scored) if split else None
+                known = run.pop("frames", None)
                 if batches:
                     # That run only calibrated: the first reference answers the batched inputs too,
                     # and this run is its measurement of the round.
-                    run = run_program(source, program, request, cases, answers, check, None, meter, warmups, batches)
+                    run = run_program(source, program, request, cases, answers, check, None, meter, warmups, batches,
+                                      keep_frames=True)
                     if run.get("verdict") != "passed" or None in run["times"]:
                         return reference_failed(r, run)
                     batch_answers = run.pop("batch_outputs", {})
+                    known = run.pop("frames", None)
                     if not all(check_output(check, a, out, out) for i, outs in batch_answers.items()
                                for a, out in zip(batches[i], outs)):
                         return {"verdict": "sandbox_error",
@@ -65,7 +69,7 @@ def judge_task(request, source):
             # output equal to the answer, measured like any program (ENAMEL times the call alone).
             flat = null_answers(cases, warmups, answers, batches, batch_answers)
             run = run_program(source, null_program(request["entry_point"], flat),
-                              request, cases, None, check, None, meter, warmups, batches)
+                              request, cases, answers, check, None, meter, warmups, batches, batch_answers, known)
             if run.get("verdict") == "passed" and None not in run["times"]:
                 overhead_runs.append(run)  # a round it fails in (a busy machine) only loses precision
         if case_limits is None:
@@ -76,7 +80,7 @@ def judge_task(request, source):
             if sample_runs[s] and sample_runs[s][-1].get("verdict") != "passed":
                 continue  # a failed sample is not measured again
             sample_runs[s].append(run_program(source, program, request, cases, answers, check,
-                                              case_limits, meter, warmups, batches, batch_answers))
+                                              case_limits, meter, warmups, batches, batch_answers, known))
     # Without one measured null run the window stays the round trip (the reply says so).
     phases = split_overhead(overhead_runs, estimate)
     overhead = summarize(overhead_runs, estimate)["times"] if phases else None

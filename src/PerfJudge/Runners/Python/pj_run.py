@@ -14,7 +14,7 @@ import time
 import pj_cgroup
 from pj_cases import check_output
 from pj_meters import make_meter
-from pj_process import CandidateGone, NotPlainResult, reply_value
+from pj_process import CandidateGone, Known, NotPlainResult, reply_value
 from pj_verdicts import ended_verdict, finalize, load_program, stray_processes
 
 FAR_OVER = 5.0  # a case this many times over its level's CPU limit stops the program early
@@ -41,7 +41,7 @@ def split_window(request):
 
 
 def run_program(source, program, request, cases, answers, check, case_limits, meter_name, warmups=None,
-                batches=None, batch_answers=None):
+                batches=None, batch_answers=None, known=None, keep_frames=False):
     """Runs every case in one fresh process. Returns a dict: verdict, detail, times (seconds per
     case, None after the program stopped), outputs (when answers is None), exceeded_level, and
     what finalize adds. The first case is also run once before, unmeasured (warm-up); with
@@ -49,13 +49,19 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
     level's warm-up input precedes its first case. With batches ({case: [args, ...]}, more
     inputs of the case's level), the case is called on its own input and those, one after the
     other in one window, and its times are per call (window / calls); their outputs are checked
-    against batch_answers, or returned as batch_outputs when batch_answers is None."""
+    against batch_answers, or returned as batch_outputs when batch_answers is None.
+    known: per case, the frame a trusted reference replied with on this very call (the run's
+    "frames", returned with keep_frames); a reply equal to it byte for byte
+    is that reference's output, so it is neither decoded nor checked again (pj_process.Known)."""
     limits = request["limits"]
     cand = source.spawn()
     result = {"times": [None] * len(cases), "exceeded_level": None}
     split = split_window(request)
     if batches:
         result["batch_sizes"] = [1 + len(batches.get(i, ())) for i in range(len(cases))]
+    frames = result["frames"] = [] if keep_frames else None
+    if frames is None:
+        del result["frames"]
     if split:
         result["decode_times"] = [None] * len(cases)
         result["encode_times"] = [None] * len(cases)
@@ -103,9 +109,12 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
             started = time.monotonic()
             marks = {}
             extra = batches.get(i) if batches else None
+            same = None
+            if known is not None and known[i] is not None and answers is not None and (not extra or batch_answers is not None):
+                same = (known[i], [answers[i]] + batch_answers[i] if extra else answers[i])
             try:
                 reply = cand.call([args] + extra if extra else args, started + wall_limit,
-                                  (lambda kind: marks.setdefault(kind, meter())) if split else None, bool(extra))
+                                  (lambda kind: marks.setdefault(kind, meter())) if split else None, bool(extra), same)
             except CandidateGone as gone:
                 if str(gone) == "timeout" and case_limits and level > 0:
                     result["exceeded_level"] = level  # too slow: this and later levels score 0
@@ -134,6 +143,14 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                 result["decode_times"][i] /= calls
                 result["encode_times"][i] /= calls
             result["times"][i] = cost
+            if frames is not None:
+                frames.append(cand.last_frame)
+            if type(reply) is Known:
+                # Byte for byte a reference's reply, whose outputs the checker accepted.
+                if case_limits and level > 0 and cost is not None and cost > FAR_OVER * case_limits[level][0]:
+                    result["exceeded_level"] = level
+                    break
+                continue
             try:
                 output = reply_value(reply)
                 if extra:

@@ -211,12 +211,18 @@ def read_exact(fd, n, deadline=None, drain=None):
     return b"".join(chunks)
 
 
-def recv_json(fd, deadline=None, drain=None):
-    """Checker side: a strict JSON frame from a candidate."""
+def recv_frame(fd, deadline=None, drain=None):
+    """Checker side: the raw bytes of one frame from a candidate."""
     (size,) = struct.unpack(">I", read_exact(fd, 4, deadline, drain))
     if size > MAX_FRAME:
         raise BadData("frame of %d bytes exceeds the limit" % size)
-    body = read_exact(fd, size, deadline, drain)
+    return read_exact(fd, size, deadline, drain)
+
+
+def recv_json(fd, deadline=None, drain=None, body=None):
+    """Checker side: a strict JSON frame from a candidate (or `body`, a frame already read)."""
+    if body is None:
+        body = recv_frame(fd, deadline, drain)
     try:
         return loads_strict(body)
     except RecursionError:  # JSON nested deeper than the parser's recursion limit

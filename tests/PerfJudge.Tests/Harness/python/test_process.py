@@ -91,6 +91,39 @@ class Calls(unittest.TestCase):
             self.assertEqual(P.reply_value(h.cand.call((3,), time.monotonic() + 5, seen.append)), 6)
             self.assertEqual(seen, [])
 
+    def test_a_reply_equal_to_a_known_frame_is_known_and_not_decoded(self):
+        # The bytes a trusted reference sent, and the value the checker accepted from it.
+        frame = json.dumps(["ok", ["l", 1, 2]], separators=(",", ":")).encode()
+        with Handle() as h:
+            h.answer(["ok", ["l", 1, 2]])
+            reply = h.cand.call((1,), time.monotonic() + 5, known=(frame, "the reference's value"))
+            self.assertIs(type(reply), P.Known)
+            self.assertEqual(P.reply_value(reply), "the reference's value")
+            self.assertEqual(h.cand.last_frame, frame)
+
+    def test_a_reply_that_differs_by_one_byte_is_decoded_as_usual(self):
+        frame = json.dumps(["ok", ["l", 1, 2]], separators=(",", ":")).encode()
+        for other in (["ok", ["l", 1, 3]], ["ok", ["t", 1, 2]], ["raise", "ValueError", "x"]):
+            with self.subTest(other=other), Handle() as h:
+                h.answer(other)
+                reply = h.cand.call((1,), time.monotonic() + 5, known=(frame, [1, 2]))
+                self.assertIsNot(type(reply), P.Known)
+                if other[0] == "ok":
+                    self.assertEqual(P.reply_value(reply), W.decode(other[1]))
+                else:
+                    with self.assertRaises(ValueError):
+                        P.reply_value(reply)
+
+    def test_a_known_frame_in_the_split_window_is_only_the_last_reply(self):
+        frame = json.dumps(["ok", 6], separators=(",", ":")).encode()
+        with Handle() as h:
+            for f in (["decoded"], ["returned"], ["ok", 6]):
+                h.answer(f)
+            seen = []
+            reply = h.cand.call((3,), time.monotonic() + 5, seen.append, known=(frame, 6))
+            self.assertIs(type(reply), P.Known)
+            self.assertEqual(seen, ["decoded", "returned"])
+
     def test_gone_candidates(self):
         for setup, reason in ((lambda h: None, "timeout"), (lambda h: os.close(h.to_checker), "ended"),
                               (lambda h: h.answer_raw(b"[" * 20000), "ended")):
