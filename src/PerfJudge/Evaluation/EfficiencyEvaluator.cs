@@ -60,7 +60,7 @@ public sealed class EfficiencyEvaluator
         var programs = samples.Select(s => s.Program).Distinct(StringComparer.Ordinal).ToList();
         return new PerfRequest(task.TaskId, task.Prompt, task.EntryPoint, spec.Generator, spec.Levels, options.Seed, spec.Checker,
             spec.References, programs, options.Limits, options.Alpha, spec.LimitReferences, options.Rounds, options.Meter,
-            options.Protocol);
+            options.Protocol, options.ExtraRounds && options.Protocol is { ExtraRounds: true });
     }
 
     private static ResultRow Row(EfficiencySpec spec, PerfReply reply, int program, Sample sample, RowEnvironment environment,
@@ -81,6 +81,7 @@ public sealed class EfficiencyEvaluator
                 Window = measurement.Window,
                 BatchedCases = measurement.BatchedCases,
                 HiddenChargedSeconds = measured.HiddenChargedSeconds,
+                Rounds = measured.Rounds,
             };
         }
         return Rows.Of(sample, measured.Verdict, measured.Detail, measured.CpuSeconds, measured.MaxRssKb, reply.FromStore,

@@ -96,7 +96,7 @@ public sealed class EvalJob
             // while each case gets its own limit from the references.
             ? await new EfficiencyEvaluator(engine.Runner).RunAsync(suite, samples,
                 new EfficiencyOptions(options.Limits with { CpuSeconds = Math.Max(60, options.Limits.CpuSeconds) },
-                    rounds, options.Alpha, options.Seed, meter!, protocol!), progress, cancel)
+                    rounds, options.Alpha, options.Seed, meter!, protocol!, ExtraRounds: options.Rounds is null), progress, cancel)
             : await new Evaluator(engine.Runner).RunAsync(suite, samples, options.Limits, progress, cancel);
         diagnostics.AddRange(SplitWindowNotes.Of(rows));
         var wall = _time.GetElapsedTime(clock).TotalSeconds;

@@ -147,6 +147,10 @@ public static class ResultsDocument
             {
                 row["hidden_charged_s"] = hidden;
             }
+            if (e.Rounds is { } rounds)
+            {
+                row["rounds"] = rounds;
+            }
         }
         if (r.Program is { } p)
         {

@@ -82,7 +82,7 @@ public static class ResultsDocumentReader
         "task_id", "model", "sample", "line", "verdict", "detail", "isolation", "cpu_s", "max_rss_kb", "cached",
         "efficiency", "speedup", "dps", "dps_norm", "cost", "exceeded_level", "memory_ratio", "runtime", "machine", "peak_memory_kb",
         "language", "tests_passed", "tests", "score", "max_score", "subtask_scores", "compile_s", "program_speedup",
-        "case_costs", "base_verdict", "window", "batched_cases", "hidden_charged_s",
+        "case_costs", "base_verdict", "window", "batched_cases", "hidden_charged_s", "rounds",
     };
 
     private static ResultRow ReadRow(Reader ctx, JsonNode? node, string path)
@@ -95,7 +95,8 @@ public static class ResultsDocumentReader
             efficiency = new RowEfficiency(ctx.Num(r, "efficiency", path), Reader.Double(r["speedup"]), ctx.Num(r, "dps", path),
                 ctx.Num(r, "dps_norm", path), ctx.Num(r, "cost", path), level is null ? null : (int)level,
                 Reader.Double(r["memory_ratio"]), CaseCosts(ctx, r, path), Reader.OptStr(r, "window"),
-                Reader.Double(r["batched_cases"]) is { } batched ? (int)batched : null, Reader.Double(r["hidden_charged_s"]));
+                Reader.Double(r["batched_cases"]) is { } batched ? (int)batched : null, Reader.Double(r["hidden_charged_s"]),
+                Reader.Double(r["rounds"]) is { } rounds ? (int)rounds : null);
         }
         RowProgram? program = null;
         if (r["score"] is not null)

@@ -19,6 +19,7 @@ namespace PerfJudge.Results;
 /// <param name="HiddenChargedSeconds">Split window: the decoding and encoding work charged to this sample beyond the
 /// trust margin (docs/measurement.md, "Split window"), summed over its cases, in seconds per call; null when the window
 /// was not split.</param>
+/// <param name="Rounds">Split-window protocols (ENAMEL's): how many rounds measured this sample (extra rounds make it vary by task); null otherwise.</param>
 public sealed record RowEfficiency(double Efficiency, double? Speedup, double Dps, double DpsNorm, double Cost,
     int? ExceededLevel, double? MemoryRatio, IReadOnlyList<double>? CaseCosts = null, string? Window = null,
-    int? BatchedCases = null, double? HiddenChargedSeconds = null);
+    int? BatchedCases = null, double? HiddenChargedSeconds = null, int? Rounds = null);

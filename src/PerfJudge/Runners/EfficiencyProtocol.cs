@@ -23,14 +23,25 @@ namespace PerfJudge.Runners;
 /// does; false: any exception is an error verdict.</param>
 /// <param name="Rounds">Rounds when <c>--rounds</c> is not given: 6 under ENAMEL's protocol (its repetition count;
 /// over 6 rounds Hodges-Lehmann lets one slow round through far less than over 3, docs/enamel-fidelity.md), else 3.</param>
+/// <param name="RoundBudgetSeconds">Extra rounds when <c>--rounds</c> is not given (<see cref="Evaluation.EfficiencyOptions.ExtraRounds"/>): after <paramref name="Rounds"/>, the worker
+/// goes on with more rounds, up to <paramref name="MaxRounds"/>, while the rounds after the first have taken less than this
+/// many seconds per measured program (references, samples and the null program): cheap tasks get more rounds, costly ones
+/// keep <paramref name="Rounds"/>. The rounds of one task are what its per-case estimates vary with between runs
+/// (docs/enamel-fidelity.md, stop 26). 0: exactly <paramref name="Rounds"/>.</param>
+/// <param name="MaxRounds">The most rounds extra rounds may reach.</param>
 public sealed record EfficiencyProtocol(string Name, bool TaskWideLimit, string Estimator, bool CollectGarbage, bool ClipAboveOne,
-    bool CallOnly, double Tolerance, bool WarmUpPerLevel = false, bool CensorResourceErrors = false, int Rounds = 3)
+    bool CallOnly, double Tolerance, bool WarmUpPerLevel = false, bool CensorResourceErrors = false, int Rounds = 3,
+    double RoundBudgetSeconds = 0, int MaxRounds = 0)
 {
+    /// <summary>Whether extra rounds may follow <see cref="Rounds"/>.</summary>
+    public bool ExtraRounds => RoundBudgetSeconds > 0 && MaxRounds > 0;
+
     /// <summary>PerfJudge's protocol (the default outside the ENAMEL suite).</summary>
     public static readonly EfficiencyProtocol PerfJudge = new("perfjudge", false, "median", true, true, false, 0);
 
     /// <summary>ENAMEL's evaluator (the default on the ENAMEL suite).</summary>
-    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false, true, 0.01, true, true, Rounds: 6);
+    public static readonly EfficiencyProtocol Enamel = new("enamel", true, "hodges-lehmann", false, false, true, 0.01, true, true, Rounds: 6,
+        RoundBudgetSeconds: 2.0, MaxRounds: 18);
 
     /// <summary>The protocols by name.</summary>
     public static IReadOnlyList<EfficiencyProtocol> All { get; } = [PerfJudge, Enamel];

@@ -20,14 +20,17 @@ namespace PerfJudge.Runners;
 /// <param name="Rounds">Repetitions in fresh processes (the protocol's estimator per case).</param>
 /// <param name="Meter">Cost meter.</param>
 /// <param name="Protocol">Measurement protocol; null: PerfJudge's.</param>
+/// <param name="ExtraRounds">More rounds after <paramref name="Rounds"/>, within <paramref name="Protocol"/>'s budget.</param>
 public sealed record PerfRequest(string TaskId, string Prompt, string EntryPoint, string Generator,
     IReadOnlyList<EfficiencyLevel> Levels, int Seed, string Checker, IReadOnlyList<string> References,
     IReadOnlyList<string> Samples, ExecutionLimits Limits, double Alpha, int? LimitReferences, int Rounds, string Meter,
-    EfficiencyProtocol? Protocol = null)
+    EfficiencyProtocol? Protocol = null, bool ExtraRounds = false)
     : RunRequest<PerfReply>(Limits)
 {
     /// <inheritdoc />
-    public override double HardSeconds => (Samples.Count + References.Count) * Rounds * (Limits.WallSeconds * 2 + 5) + 60;
+    public override double HardSeconds => (Samples.Count + References.Count) * Rounds * (Limits.WallSeconds * 2 + 5) + 60
+        // Extra rounds start only while the budget is not spent, and each is bounded like the others.
+        + (ExtraRounds && Protocol is { } p ? (Samples.Count + References.Count + 1) * (p.RoundBudgetSeconds + Limits.WallSeconds * 2 + 5) : 0);
 
     /// <inheritdoc />
     public override bool UsesInputSecret => true;

@@ -14,8 +14,10 @@ namespace PerfJudge.Runners;
 /// <param name="HiddenChargedSeconds">Split window only (ENAMEL's protocol): the decoding and encoding work charged
 /// to the program beyond the trust margin over the null program's, summed over its cases (docs/measurement.md,
 /// "Split window"); null when the window was not split.</param>
+/// <param name="Rounds">How many rounds measured it (extra rounds make it vary by task); null when the reply did not say.</param>
 public sealed record ProgramMeasurement(Verdict Verdict, string? Detail, IReadOnlyList<double?> Times, int? ExceededLevel, long MaxRssKb,
-    double CpuSeconds, long? PeakMemoryBytes = null, string? PeakMemorySource = null, double? HiddenChargedSeconds = null);
+    double CpuSeconds, long? PeakMemoryBytes = null, string? PeakMemorySource = null, double? HiddenChargedSeconds = null,
+    int? Rounds = null);
 
 /// <summary>One efficiency task measured in one worker: case levels, per-level time limits, and
 /// the measurements of its references and samples (in request order).</summary>

@@ -18,7 +18,9 @@ public class EfficiencyProtocolTests
         Assert.Same(EfficiencyProtocol.Enamel, EfficiencyProtocol.DefaultFor("enamel"));
         Assert.Same(EfficiencyProtocol.PerfJudge, EfficiencyProtocol.DefaultFor("demo"));
         Assert.Same(EfficiencyProtocol.PerfJudge, EfficiencyProtocol.DefaultFor("humaneval"));
-        Assert.Equal(new EfficiencyProtocol("enamel", true, "hodges-lehmann", false, false, true, 0.01, true, true, 6), EfficiencyProtocol.Named("ENAMEL"));
+        Assert.Equal(new EfficiencyProtocol("enamel", true, "hodges-lehmann", false, false, true, 0.01, true, true, 6, 2.0, 18), EfficiencyProtocol.Named("ENAMEL"));
+        Assert.True(EfficiencyProtocol.Enamel.ExtraRounds);
+        Assert.False(EfficiencyProtocol.PerfJudge.ExtraRounds);
         Assert.Null(EfficiencyProtocol.Named("evalperf"));
     }
 
@@ -30,7 +32,7 @@ public class EfficiencyProtocolTests
         File.WriteAllLines(samples, ["{\"task_id\": \"HumanEval/0\", \"completion\": \"    return False\\n\"}"]);
         var suite = TestData.Require("enamel", "enamel.csv");
         var resolver = new SuiteResolver(dir, dir, (_, _, _) => Task.FromResult(false));
-        async Task Expect(int rounds, string? protocol, int? given)
+        async Task Expect(int rounds, string? protocol, int? given, bool extra = false)
         {
             var runner = new FakeRunner();
             var options = new EvalOptions(suite, samples, [1], ExecutionLimits.Default, new EngineOptions(NoCache: true),
@@ -38,11 +40,13 @@ public class EfficiencyProtocolTests
             var result = await new EvalJob(new FakeEngines(runner, new MemoryStore()), resolver, new FakeTimeProvider())
                 .RunAsync(options, null, CancellationToken.None);
             Assert.Equal([rounds], runner.PerfRounds);   // what the worker was asked for
+            Assert.Equal([extra], runner.PerfExtraRounds);
             Assert.Equal(rounds, result.Value!.Rounds);  // what the command reports
         }
-        await Expect(6, null, null);  // the ENAMEL suite: ENAMEL's protocol, its 6 repetitions
+        await Expect(6, null, null, extra: true);  // the ENAMEL suite: ENAMEL's protocol, its 6 repetitions, then extra rounds
         await Expect(3, "perfjudge", null);
-        await Expect(4, null, 4);
+        await Expect(4, null, 4);  // --rounds given: exactly that many
+        await Expect(6, "enamel", 6);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using PerfJudge.Evaluation;
 using PerfJudge.Jobs;
 using PerfJudge.Judging;
 using PerfJudge.Reports;
+using PerfJudge.Results;
 using PerfJudge.Runners;
 using PerfJudge.Samples;
 using PerfJudge.Tasks;
@@ -72,5 +73,27 @@ public sealed class WindowRowsTests
         var note = Assert.Single(SplitWindowNotes.Of(rows));
         Assert.Equal("window.hidden-work", note.Code);
         Assert.Contains("W/slow m sample 1", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extra_rounds_follow_while_the_budget_lasts_and_rows_say_how_many()
+    {
+        // A cheap task: 3 rounds, then more while the rounds after the first have taken under 1 s per program, 6 at most.
+        var suite = new TaskSuite("rounds", "test", [Task("R/micro", Random, 1000, 2, Double)]);
+        List<Sample> samples = [Sample("R/micro", 0, Double)];
+        var protocol = EfficiencyProtocol.Enamel with { RoundBudgetSeconds = 1.0, MaxRounds = 6 };
+        await using var runner = SandboxLevels.Runner(SandboxLevels.Available[0]);
+        async Task<IReadOnlyList<ResultRow>> Judge(bool extra) => await new EfficiencyEvaluator(runner).RunAsync(suite, samples,
+            new EfficiencyOptions(ExecutionLimits.WithTimeout(10), Rounds: 3, Protocol: protocol, ExtraRounds: extra), null,
+            CancellationToken.None);
+
+        Assert.Equal(3, Assert.Single(await Judge(false)).Efficiency!.Rounds);
+        var rows = await Judge(true);
+        var more = Assert.Single(rows).Efficiency!;
+        Assert.True(rows[0].Passed, rows[0].Detail);
+        Assert.InRange(more.Rounds!.Value, 4, 6);
+        var report = Report.Build("rounds", Run, rows);
+        Assert.Equal(more.Rounds, ResultsDocument.Build(report)["results"]![0]!["rounds"]!.GetValue<int>());
+        Assert.Equal(more.Rounds, ResultsDocumentReader.Read(ResultsDocument.Render(report), "doc").Rows[0].Efficiency!.Rounds);
     }
 }

@@ -36,12 +36,16 @@ public sealed class FakeRunner : IRunner
     /// <summary>The rounds of every efficiency request received; each is answered with a sandbox error.</summary>
     public ConcurrentQueue<int> PerfRounds { get; } = new();
 
+    /// <summary>Whether each efficiency request asked for extra rounds.</summary>
+    public ConcurrentQueue<bool> PerfExtraRounds { get; } = new();
+
     /// <inheritdoc />
     public async Task<TReply> RunAsync<TReply>(RunRequest<TReply> request, CancellationToken cancel) where TReply : RunReply
     {
         if ((RunRequest)request is PerfRequest perf)
         {
             PerfRounds.Enqueue(perf.Rounds);
+            PerfExtraRounds.Enqueue(perf.ExtraRounds);
             return (TReply)(RunReply)new PerfReply(Verdict.SandboxError, "the fake runner measures nothing", null);
         }
         var test = (TestRequest)(RunRequest)request;

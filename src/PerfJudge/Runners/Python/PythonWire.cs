@@ -172,7 +172,8 @@ public static class PythonWire
             Number(p["cpu_s"]),
             p["peak_memory_bytes"] is JsonValue peak && peak.TryGetValue<long>(out var bytes) ? bytes : null,
             Text(p["peak_memory"]),
-            p["hidden_charged_s"]?.GetValue<double>());
+            p["hidden_charged_s"]?.GetValue<double>(),
+            p["rounds"]?.GetValue<int>());
         var measurement = new TaskMeasurement(
             reply["case_levels"]!.AsArray().Select(x => x!.GetValue<int>()).ToList(),
             reply["level_limits"]!.AsArray().Select(x => x!.GetValue<double>()).ToList(),
@@ -250,6 +251,12 @@ public static class PythonWire
                 ["resource_errors"] = protocol.CensorResourceErrors ? "censor" : "fail",
                 ["scored_levels"] = new JsonArray(p.Levels.Select((l, i) => (l, i)).Where(x => x.l.Hardness > 0).Select(x => (JsonNode)x.i).ToArray()),
             };
+            if (p.ExtraRounds && protocol.ExtraRounds)
+            {
+                // Written only then, so requests with a fixed number of rounds (and their cache keys) stay as they were.
+                json["protocol"]!["round_budget"] = protocol.RoundBudgetSeconds;
+                json["protocol"]!["max_rounds"] = protocol.MaxRounds;
+            }
         }
         return json;
     }

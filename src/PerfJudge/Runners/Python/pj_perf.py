@@ -2,6 +2,7 @@
 samples measured in the same worker, interleaved round by round, each round in fresh processes.
 Layer 4 (graders): imports pj_run, pj_cases, pj_meters."""
 import marshal
+import time
 
 from pj_cases import batch_inputs, check_output, generate_cases, load_checker, warmup_inputs
 from pj_meters import estimator, pin
@@ -33,7 +34,12 @@ def judge_task(request, source):
     answers = None
     known = None  # the first reference's reply frames (pj_run.run_program)
     case_limits = None
-    for rnd in range(rounds):
+    more = extra_rounds(protocol, rounds, len(refs) + len(samples) + (1 if split else 0))
+    rnd, second = 0, None
+    null = None
+    while rnd < rounds or (more(rnd, second) and any(runs[-1].get("verdict") == "passed" for runs in sample_runs)):
+        if rnd == 1:
+            second = time.monotonic()
         for r, program in enumerate(refs):
             run = run_program(source, program, request, cases, answers, check, None, meter, warmups,
                               batches, batch_answers, known, keep_frames=answers is None)
@@ -67,9 +73,9 @@ def judge_task(request, source):
         if split:
             # The cost of a call that does no work: decoding the same arguments and encoding an
             # output equal to the answer, measured like any program (ENAMEL times the call alone).
-            flat = null_answers(cases, warmups, answers, batches, batch_answers)
-            run = run_program(source, null_program(request["entry_point"], flat),
-                              request, cases, answers, check, None, meter, warmups, batches, batch_answers, known)
+            if null is None:  # the same every round: built once
+                null = null_program(request["entry_point"], null_answers(cases, warmups, answers, batches, batch_answers))
+            run = run_program(source, null, request, cases, answers, check, None, meter, warmups, batches, batch_answers, known)
             if run.get("verdict") == "passed" and None not in run["times"]:
                 overhead_runs.append(run)  # a round it fails in (a busy machine) only loses precision
         if case_limits is None:
@@ -81,6 +87,7 @@ def judge_task(request, source):
                 continue  # a failed sample is not measured again
             sample_runs[s].append(run_program(source, program, request, cases, answers, check,
                                               case_limits, meter, warmups, batches, batch_answers, known))
+        rnd += 1
     # Without one measured null run the window stays the round trip (the reply says so).
     phases = split_overhead(overhead_runs, estimate)
     overhead = summarize(overhead_runs, estimate)["times"] if phases else None
@@ -115,6 +122,23 @@ PHASE_SLACK = 20e-6
 BATCH_BELOW = 200e-6
 BATCH_TRANSFER_BELOW = 1e-3
 BATCH_CALLS = 64
+
+
+def extra_rounds(protocol, rounds, programs):
+    """Whether to measure one more round after `rnd` rounds, the second of which started at
+    `second` (monotonic): with the protocol's round budget (seconds per measured program) and
+    max_rounds, while the rounds after the first (which also calibrates and generates batches)
+    have taken less than the budget and one more round at their mean pace still fits. So a task
+    whose rounds are cheap gets more of them, and one whose rounds are costly keeps `rounds`."""
+    budget = float(protocol.get("round_budget") or 0) * programs
+    most = int(protocol.get("max_rounds") or 0)
+
+    def more(rnd, second):
+        if budget <= 0 or rnd >= most or second is None or rnd < 2:
+            return False
+        spent = time.monotonic() - second
+        return spent + spent / (rnd - 1) <= budget
+    return more
 
 
 def batch_plan(request, cases, run, scored):
