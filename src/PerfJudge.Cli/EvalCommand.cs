@@ -25,7 +25,7 @@ public static class EvalCommand
         var json = new Option<string?>("--json") { Description = "Write the results document (perfjudge.results/1) here" };
         var html = new Option<string?>("--html") { Description = "Also write the self-contained HTML report here (same as 'perfjudge report --format html')" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Evaluate the valid sample lines even when others are invalid" };
-        var rounds = new Option<int?>("--rounds") { Description = "Efficiency suites: repetitions in fresh processes (median per case; Hodges-Lehmann under --protocol enamel); default: 6 under --protocol enamel (ENAMEL's count), else 3" };
+        var rounds = new Option<int?>("--rounds") { Description = "Efficiency suites: repetitions in fresh processes (median per case; Hodges-Lehmann under --protocol enamel); default: 6 under --protocol enamel (ENAMEL's count), then more, up to 18, while a task's rounds after the first take under 2 s per measured program; else 3. Given, exactly that many" };
         var alpha = new Option<double>("--alpha") { Description = "Efficiency suites: time limit = alpha x slowest reference", DefaultValueFactory = _ => 2.0 };
         var protocol = new Option<string?>("--protocol") { Description = "Efficiency suites: enamel (ENAMEL's evaluator: one time limit per task, Hodges-Lehmann over rounds, GC off, scores above 1 kept) or perfjudge; default: enamel on the ENAMEL suite, else perfjudge" };
         var seed = new Option<int>("--seed") { Description = "Efficiency suites: seed of the input generators", DefaultValueFactory = _ => 0 };
