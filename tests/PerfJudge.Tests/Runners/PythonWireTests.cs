@@ -48,7 +48,7 @@ public class PythonWireTests
             enamel.ToJsonString());
         Assert.False(PythonWire.Encode(new PerfRequest("T/0", "pr", "f", "gen", [], 7, "chk", ["r1"], ["s1"], Limits, 2.0, null, 3, "cpu",
             EfficiencyProtocol.PerfJudge)).ContainsKey("protocol")); // the default keeps requests (and cache keys) as they were
-        // Extra rounds travel with the protocol only when asked for (fixed rounds keep their requests and cache keys).
+        // Extra rounds travel with the protocol only when asked for (with fixed rounds the worker's request is as before).
         var extra = PythonWire.Encode(new PerfRequest("T/0", "pr", "f", "gen", [new EfficiencyLevel(10, 2, 0), new EfficiencyLevel(5, 1, 3)],
             7, "chk", ["r1"], ["s1"], Limits, 2.0, null, 6, "cpu", EfficiencyProtocol.Enamel, ExtraRounds: true))["protocol"]!.AsObject();
         Assert.Equal((2.0, 18), (extra["round_budget"]!.GetValue<double>(), extra["max_rounds"]!.GetValue<int>()));

@@ -253,7 +253,7 @@ public static class PythonWire
             };
             if (p.ExtraRounds && protocol.ExtraRounds)
             {
-                // Written only then, so requests with a fixed number of rounds (and their cache keys) stay as they were.
+                // Written only then: with a fixed number of rounds the worker gets the request it got before.
                 json["protocol"]!["round_budget"] = protocol.RoundBudgetSeconds;
                 json["protocol"]!["max_rounds"] = protocol.MaxRounds;
             }
