@@ -303,7 +303,7 @@ def reply_value(reply):
     """Turns a candidate's reply into a plain value, or raises what the test should see: the
     built-in exception the candidate raised (its (name, message) in .perfjudge_raised; a name
     that is no built-in exception becomes RuntimeError), NotPlainResult, or CandidateGone."""
-    if type(reply) is Decoded or type(reply) is Known:
+    if isinstance(reply, Decoded):  # Known included
         if reply.bad is not None:
             raise NotPlainResult(reply.bad)
         return reply.value

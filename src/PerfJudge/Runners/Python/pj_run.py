@@ -21,6 +21,11 @@ FAR_OVER = 5.0  # a case this many times over its level's CPU limit stops the pr
 RESOURCE_ERRORS = ("MemoryError", "OverflowError")
 
 
+def far_over(case_limits, level, cost):
+    """Whether a scored case ran so far over its level's CPU limit that the program is stopped."""
+    return bool(case_limits) and level > 0 and cost is not None and cost > FAR_OVER * case_limits[level][0]
+
+
 def censors_resource_errors(request):
     """ENAMEL's protocol: a MemoryError or OverflowError on a scored level censors it (the sample
     keeps its earlier levels and passes) instead of failing the sample."""
@@ -59,9 +64,9 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
     split = split_window(request)
     if batches:
         result["batch_sizes"] = [1 + len(batches.get(i, ())) for i in range(len(cases))]
-    frames = result["frames"] = [] if keep_frames else None
-    if frames is None:
-        del result["frames"]
+    frames = [] if keep_frames else None
+    if frames is not None:
+        result["frames"] = frames
     if split:
         result["decode_times"] = [None] * len(cases)
         result["encode_times"] = [None] * len(cases)
@@ -147,7 +152,7 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                 frames.append(cand.last_frame)
             if type(reply) is Known:
                 # Byte for byte a reference's reply, whose outputs the checker accepted.
-                if case_limits and level > 0 and cost is not None and cost > FAR_OVER * case_limits[level][0]:
+                if far_over(case_limits, level, cost):
                     result["exceeded_level"] = level
                     break
                 continue
@@ -183,7 +188,7 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
                 return finalize(result, cand, limits)
             # Whether a level exceeds its limit is decided on the medians over rounds (by the
             # engine); only a case far over the limit stops the program early, to save time.
-            if case_limits and level > 0 and cost is not None and cost > FAR_OVER * case_limits[level][0]:
+            if far_over(case_limits, level, cost):
                 result["exceeded_level"] = level
                 break
         result["verdict"] = "passed"
