@@ -5,9 +5,10 @@ costs"). Layer 4 (graders): imports pj_program.
 
 One process runs all inputs of a batch (pj_cg_batch.py): callgrind dumps a profile before each
 call of the marker os.getppid, so each measured call gets its own dump and one interpreter start
-(~1-2 s under valgrind) serves the whole batch. Counts repeat run to run (to a few dozen
-instructions) because the worker runs without address-space randomisation (setarch -R) and the
-program with a fixed PYTHONHASHSEED. A program that calls os.getppid itself makes more dumps than
+(~1-2 s under valgrind) serves the whole batch. A call's count repeats run to run to the
+instruction, because the program runs with a fixed PYTHONHASHSEED (and so must not be started
+with -I or -E) and a collected heap (pj_cg_batch); the worker also runs without address-space
+randomisation (setarch -R). A program that calls os.getppid itself makes more dumps than
 markers: its counts are refused rather than misattributed.
 
 A deterministic cap (samples): with `cap`, callgrind also dumps every `cap // CAP_DUMPS` basic
@@ -55,8 +56,13 @@ def callgrind_argv(python, cap=None):
     argv = [VALGRIND, "--tool=callgrind", "--callgrind-out-file=cg.out", "--dump-before=os_getppid"]
     if cap is not None:
         argv.append("--dump-every-bb=%d" % max(1000, int(cap) // CAP_DUMPS))
+    # -s, not -I: -I implies -E, which ignores PYTHONHASHSEED, so string hashes (and with them
+    # the probes of every dict lookup, LOAD_GLOBAL's included) changed run to run: HumanEval/76's
+    # counts moved by 216-1428 instructions between runs of the same batch and flipped a stress
+    # decision. The environment is the candidate's own (pj_candidate) and the work dir, sys.path[0],
+    # holds only this run's files.
     return argv + ["--dump-line=no", "--dump-instr=no", "--compress-strings=no", "--compress-pos=no",
-                   python, "-I", "-S", "pj_cg_batch.py"]
+                   python, "-s", "-S", "pj_cg_batch.py"]
 
 
 def batch_files(program, entry_point, warm_literal, literals):
