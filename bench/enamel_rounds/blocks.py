@@ -5,7 +5,8 @@ disjoint blocks of k rounds, and the mean absolute difference (MAD) between bloc
 block j of run 2, averaged over the blocks; the same between the two halves of ONE run (if they
 differ as much as two runs do, the noise is round to round and more rounds reduce it); and the
 protocol's extra rounds (after 6, more while the rounds after the first fit a budget per measured
-program) simulated from the dumped wall time of each round.
+program) simulated from the dumped wall time of each round; and the share of a round's wall time
+spent in measured windows.
 Tasks whose sample failed in some round are left out (counted).
 Usage: blocks.py ROUNDS1.jsonl ROUNDS2.jsonl"""
 import statistics
@@ -30,8 +31,36 @@ def mad(a, b, tasks, idx_a, idx_b, estimate):
                                efficiency(block(b[t], idx_b), estimate, len(idx_b))) for t in tasks)
 
 
+def window_seconds(task):
+    """Per round, the seconds of all measured windows: every program's (references, null program,
+    samples) per-call time on each case times the case's calls in its window."""
+    sizes = task.get("batch_sizes") or [1] * len(task["levels"])
+    programs = list(task["refs"]) + ([task["null"]] if task["null"] else []) + list(task["samples"])
+    return [sum(sum((t or 0.0) * n for t, n in zip((p[r] if r < len(p) else None) or [], sizes)) for p in programs)
+            for r in range(len(task["round_wall"]))]
+
+
+def time_shares(name, run):
+    """Where a round's wall time goes (docs/enamel-fidelity.md, stop 26, item 3): the measured
+    windows against the round's wall time, over the rounds after the first (the first also
+    calibrates and generates batch inputs), and the tasks with the costliest rounds."""
+    rows = []
+    for t, task in run.items():
+        if "round_wall" not in task or len(task["round_wall"]) < 2:
+            continue
+        rows.append((statistics.mean(task["round_wall"][1:]), statistics.mean(window_seconds(task)[1:]), t))
+    if not rows:
+        return
+    wall, windows = sum(r[0] for r in rows), sum(r[1] for r in rows)
+    print("%s: measured windows %.1f of %.1f s per round summed over %d tasks (%.0f%%); costliest rounds: %s"
+          % (name, windows, wall, len(rows), 100 * windows / wall,
+             ", ".join("%s %.2f s (windows %.3f s)" % (t, w, x) for w, x, t in sorted(rows, reverse=True)[:4])))
+
+
 def main():
     a, b = load(sys.argv[1]), load(sys.argv[2])
+    time_shares("run 1", a)
+    time_shares("run 2", b)
     rounds = min(len(t["refs"][0]) for t in list(a.values()) + list(b.values()))
     both = sorted(set(a) & set(b))
     tasks = [t for t in both if all(len(x[t]["samples"][0]) >= rounds for x in (a, b))]

@@ -10,6 +10,8 @@ clipped, hardness 0/3/3/4, a level past T + 0.01 s ends the scoring. It leaves o
 encoding work charged beyond the null program's margin (hidden work), so it matches the engine's
 own figures only closely (it prints how closely, given the first run's results document).
 
+Also the paired estimator (row "paired": per case, the sample's per-round ratio to the reference).
+
 Usage: estimators.py ROUNDS1.jsonl ROUNDS2.jsonl [RUN1.json]"""
 import json
 import os
@@ -63,15 +65,34 @@ def rounds_needed(task, spread):
     return 3
 
 
-def efficiency(task, estimate, k):
+def paired_estimates(sample, ref, ref_est, estimate, k, overhead, sizes):
+    """The paired estimator (docs/enamel-fidelity.md, stop 26, item 1): per case, the estimate over
+    rounds of the sample's time over the reference's time in the same round (each less the null
+    program's estimate, at least the floor), times the reference's estimate."""
+    out = []
+    for i in range(len(sample[0])):
+        floor = FLOOR / (sizes[i] if sizes else 1)
+        o = overhead[i] if overhead is not None else 0.0
+        ratios = [max(floor, s[i] - o) / max(floor, r[i] - o) for s, r in zip(sample[:k], ref[:k])
+                  if s[i] is not None and r[i] is not None]
+        out.append(estimate(ratios) * ref_est[i] if ratios and ref_est[i] is not None else None)
+    return out
+
+
+def efficiency(task, estimate, k, paired=False):
     count = max(task["levels"]) + 1
     overhead = estimates(task["null"], estimate, k) if task["null"] else None
     sizes = task.get("batch_sizes")
-    ref = slowest_per_level(task["levels"], estimates(task["refs"][0], estimate, k, overhead, sizes), count)
+    ref_cases = estimates(task["refs"][0], estimate, k, overhead, sizes)
+    ref = slowest_per_level(task["levels"], ref_cases, count)
     limit = ALPHA * max(ref[lv] for lv in range(count) if HARDNESS[lv])
     if any(v != "passed" for v in task["samples_verdict"][0][:k]):
         return 0.0
-    sample = slowest_per_level(task["levels"], estimates(task["samples"][0], estimate, k, overhead, sizes), count)
+    if paired:
+        cases = paired_estimates(task["samples"][0], task["refs"][0], ref_cases, estimate, k, overhead, sizes)
+    else:
+        cases = estimates(task["samples"][0], estimate, k, overhead, sizes)
+    sample = slowest_per_level(task["levels"], cases, count)
     exceeded = [e for e in task["samples_exceeded"][0][:k] if e is not None]
     first_exceeded = min(exceeded) if exceeded else None
     weighted = weights = 0.0
@@ -106,6 +127,12 @@ def main():
             diffs = sorted(((abs(ea[t] - eb[t]), t) for t in tasks), reverse=True)
             print("%-15s %6d %8.3f %8.3f %8.4f  %s" % (name, k, statistics.mean(ea.values()), statistics.mean(eb.values()),
                   statistics.mean(d for d, _ in diffs), ", ".join("%s %.2f" % (t, d) for d, t in diffs[:4])))
+    for k in (3, 6):
+        ea = {t: efficiency(a[t], hodges_lehmann, k, paired=True) for t in tasks}
+        eb = {t: efficiency(b[t], hodges_lehmann, k, paired=True) for t in tasks}
+        print("%-15s %6d %8.3f %8.3f %8.4f  (the sample's per-round ratio to the reference, Hodges-Lehmann)"
+              % ("paired", k, statistics.mean(ea.values()), statistics.mean(eb.values()),
+                 statistics.mean(abs(ea[t] - eb[t]) for t in tasks)))
     print("adaptive (Hodges-Lehmann, 6 rounds where a scored case of the first 3 spreads over x):")
     for spread in (1.1, 1.2, 1.3, 1.5):
         ka = {t: rounds_needed(a[t], spread) for t in tasks}

@@ -38,11 +38,14 @@ class Decoded:
         self.value, self.bad = value, bad
 
 
-class Known(Decoded):
-    """An "ok" reply whose frame is byte for byte the one a trusted reference sent for the same
-    call: its value is that reference's (not decoded again), and the checker, which accepted the
-    reference's output, need not see it again."""
+class Known:
+    """A reply whose frame is byte for byte the one a trusted reference sent for the same call:
+    not decoded (it has no value here), and the checker, which accepted the reference's output,
+    need not see it again. reply_value refuses it: the caller takes the reference's outcome."""
     __slots__ = ()
+
+
+KNOWN = Known()
 
 
 class OutputCounter:
@@ -156,10 +159,9 @@ class Candidate:
         `between(kind)` runs (it reads the meter) before the checker lets it go on. A candidate
         that answers without announcing simply gets no `between` call for that step. With
         `batch`, `args` is a list of argument tuples called one after the other in one window,
-        and the reply's value is the list of their results. With `known` ((frame bytes, value) of
-        a trusted reference's reply to the same call), a reply frame equal to those bytes is not
-        decoded: it comes back as Known, with that value. The last frame's bytes stay in
-        self.last_frame."""
+        and the reply's value is the list of their results. With `known` (the frame bytes of a
+        trusted reference's reply to the same call), a reply frame equal to those bytes is not
+        decoded: it comes back as KNOWN. The last frame's bytes stay in self.last_frame."""
         verb = "calls" if batch else "call"  # batch: args is a list of argument tuples
         self._send((verb, args, "split") if between is not None else (verb, args), deadline)
         reply = self._reply(deadline, known)
@@ -184,10 +186,10 @@ class Candidate:
     def _reply(self, deadline, known=None):
         try:
             body = self.last_frame = recv_frame(self.rfd, deadline, self.output)
-            if known is not None and body == known[0]:
+            if known is not None and body == known:
                 if time.monotonic() > deadline:
                     raise CandidateGone("timeout")
-                return Known(known[1], None)
+                return KNOWN
             reply = recv_json(self.rfd, deadline, self.output, body)
         except TimeoutError:
             raise CandidateGone("timeout")
@@ -303,7 +305,9 @@ def reply_value(reply):
     """Turns a candidate's reply into a plain value, or raises what the test should see: the
     built-in exception the candidate raised (its (name, message) in .perfjudge_raised; a name
     that is no built-in exception becomes RuntimeError), NotPlainResult, or CandidateGone."""
-    if isinstance(reply, Decoded):  # Known included
+    if type(reply) is Known:
+        raise TypeError("a Known reply is not decoded: its outcome is the reference's")
+    if type(reply) is Decoded:
         if reply.bad is not None:
             raise NotPlainResult(reply.bad)
         return reply.value

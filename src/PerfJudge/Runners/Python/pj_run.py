@@ -115,8 +115,8 @@ def run_program(source, program, request, cases, answers, check, case_limits, me
             marks = {}
             extra = batches.get(i) if batches else None
             same = None
-            if known is not None and known[i] is not None and answers is not None and (not extra or batch_answers is not None):
-                same = (known[i], [answers[i]] + batch_answers[i] if extra else answers[i])
+            if known is not None and answers is not None and (not extra or batch_answers is not None):
+                same = known[i]
             try:
                 reply = cand.call([args] + extra if extra else args, started + wall_limit,
                                   (lambda kind: marks.setdefault(kind, meter())) if split else None, bool(extra), same)
