@@ -9,7 +9,7 @@ run time (nothing is copied into the repository). docs/stress.md, "HumanEval+ un
       --resume keeps the whole chunks an interrupted run of the same tasks and chunk size left
       (each chunk is its own fresh `perfjudge stress`, so a kept chunk is what a rerun would write)
   stress_humanevalplus.py table OUT [LOG]      per task: reference instructions, spread, decisions, wall
-  stress_humanevalplus.py compare OUT_A OUT_B  tasks.jsonl bytes and per-task lines
+  stress_humanevalplus.py compare OUT_A OUT_B  tasks.jsonl bytes and per-task lines (of the whole chunks both have)
   stress_humanevalplus.py margins OUT [OUT..]  timed estimates against counts where both exist
 """
 import csv
@@ -175,11 +175,22 @@ def margins(*outs):
     return 0
 
 
+def whole_chunks(out):
+    return {p for p in os.listdir(out) if p.startswith("chunk-") and os.path.exists(os.path.join(out, p, "report.json"))}
+
+
 def compare(a, b):
-    la = open(os.path.join(a, "tasks.jsonl"), "rb").read()
-    lb = open(os.path.join(b, "tasks.jsonl"), "rb").read()
-    n = min(la.count(b"\n"), lb.count(b"\n"))  # a run stopped early: its whole chunks
-    la, lb = b"".join(la.splitlines(True)[:n]), b"".join(lb.splitlines(True)[:n])
+    """The whole chunks both runs have (so runs still going, or stopped, compare on what they
+    share), joined in order as `tasks.jsonl` joins them; the runs' own tasks.jsonl without chunks."""
+    common = sorted(whole_chunks(a) & whole_chunks(b))
+    if common:
+        la, lb = (b"".join(open(os.path.join(o, p, "tasks.jsonl"), "rb").read() for p in common) for o in (a, b))
+        print("%d whole chunks in both runs (%d and %d in all)" % (len(common), len(whole_chunks(a)), len(whole_chunks(b))))
+    else:
+        la = open(os.path.join(a, "tasks.jsonl"), "rb").read()
+        lb = open(os.path.join(b, "tasks.jsonl"), "rb").read()
+        n = min(la.count(b"\n"), lb.count(b"\n"))  # a run stopped early: its whole chunks
+        la, lb = b"".join(la.splitlines(True)[:n]), b"".join(lb.splitlines(True)[:n])
     print("tasks.jsonl: %d and %d bytes, %s" % (len(la), len(lb), "byte-identical" if la == lb else "DIFFERENT"))
     rows_a, rows_b = la.splitlines(), lb.splitlines()
     same = sum(x == y for x, y in zip(rows_a, rows_b))
