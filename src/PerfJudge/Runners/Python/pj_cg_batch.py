@@ -10,16 +10,21 @@ of large inputs never holds them all at once.
 Reads request.json ({program, entry_point, warm: the warm-up input's literal}) and inputs.bin
 (marshal: a list of the inputs' argument tuples, each marshalled on its own: marshal.loads costs
 ~6e6 instructions for 32768 floats where ast.literal_eval costs ~1e9, which made parsing most of
-a batch's time under valgrind) from the work dir; prints nothing. Stand-alone: imports nothing
-of the harness."""
+a batch's time under valgrind) from the work dir; prints nothing, and refuses to run with
+randomized string hashing. Stand-alone: imports nothing of the harness."""
 import ast
 import gc
 import json
 import marshal
 import os
+import sys
 
 
 def main():
+    if sys.flags.hash_randomization:
+        # Started with -I or -E (which ignore PYTHONHASHSEED) or without a fixed seed: where a
+        # string sits in a dict would change run to run, and with it every count (pj_cgcount).
+        sys.exit("pj_cg_batch: string hashing is randomized; counts would not repeat (run with PYTHONHASHSEED=0, not -I/-E)")
     with open("request.json", encoding="utf-8") as f:
         request = json.load(f)
     with open("inputs.bin", "rb") as f:

@@ -73,6 +73,27 @@ def _count_once(program, literals, cap):
         shutil.rmtree(work, ignore_errors=True)
 
 
+class BatchScriptGuard(unittest.TestCase):
+    def test_the_batch_script_refuses_randomized_hashing_and_runs_with_the_harness_flags(self):
+        work = tempfile.mkdtemp(prefix="pj-cg-guard-")
+        try:
+            for name, text in pj_cgcount.batch_files(STRINGS, "f", "(3,)", [pj_literal.dumps((5,))]).items():
+                with open(os.path.join(work, name), "wb") as f:
+                    f.write(text.encode() if type(text) is str else text)
+            flags = pj_cgcount.callgrind_argv(sys.executable)[-3:-1]  # the interpreter's flags
+            cases = ((flags, {"PYTHONHASHSEED": "0"}, 0), (["-I", "-S"], {"PYTHONHASHSEED": "0"}, 1),
+                     (flags, {}, 1))
+            for argv, env, status in cases:
+                with self.subTest(argv=argv, env=env):
+                    run = subprocess.run([sys.executable] + argv + ["pj_cg_batch.py"], cwd=work, capture_output=True,
+                                         env=dict(env, PATH="/usr/bin:/bin"))
+                    self.assertEqual(run.returncode, status, run.stderr)
+                    if status:
+                        self.assertIn(b"hashing is randomized", run.stderr)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 @unittest.skipUnless(ON_CI or (pj_cgcount.available() and SETARCH), "valgrind or setarch missing")
 class CallgrindCounts(unittest.TestCase):
     def test_counts_repeat_to_the_instruction_and_grow_with_the_input(self):
