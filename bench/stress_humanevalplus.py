@@ -72,6 +72,7 @@ def run(out, args):
     size = int(opts["--chunk"])
     print("load average before: %.2f %.2f %.2f" % os.getloadavg(), flush=True)
     started = time.time()
+    measured, spent = 0, 0.0  # tasks measured by this invocation (not kept ones), and their time
     for c in range(0, len(ids), size):
         part = os.path.join(out, "chunk-%03d" % (c // size))
         if resume and done_chunk(part, ids[c:c + size]):
@@ -83,9 +84,13 @@ def run(out, args):
             cmd += ["--task", t]
         t0 = time.time()
         code = subprocess.call(cmd + args)
-        print("chunk %d (%s..%s): exit %d, %.0f s, load average %.2f %.2f %.2f"
-              % ((c // size, ids[c], ids[min(c + size, len(ids)) - 1], code, time.time() - t0) + os.getloadavg()),
-              flush=True)
+        took = time.time() - t0
+        measured += len(ids[c:c + size])
+        spent += took
+        left = len(ids) - min(c + size, len(ids))
+        print("chunk %d (%s..%s): exit %d, %.0f s, load average %.2f %.2f %.2f; %d tasks left, ETA %.0f min"
+              % ((c // size, ids[c], ids[min(c + size, len(ids)) - 1], code, took) + os.getloadavg()
+                 + (left, spent / measured * left / 60)), flush=True)
         join(out)
     print("all chunks: %.0f s" % (time.time() - started))
     return 0
