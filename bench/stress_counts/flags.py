@@ -6,13 +6,11 @@ instruction counts of a tiny function (HumanEval/76's is_simple_power shape) on 
 globals and builtins looked up by name), with -s they repeat to the instruction. docs/stress.md,
 stop 27. Usage: flags.py [PYTHON]   (default: this interpreter)"""
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../src/PerfJudge/Runners/Python"))
+sys.path.insert(0, os.path.join(HERE, "../../tests/PerfJudge.Tests/Harness/python"))
+import harness_support  # noqa: E402  (puts the harness on sys.path; counts as the tests count)
 import pj_cgcount  # noqa: E402
 
 PROGRAM = ("def is_simple_power(x, n):\n    if x == 1: return True\n    if n == 0: return x == 0\n"
@@ -22,32 +20,16 @@ INPUTS = ["(64, 2)", "(1024, 2)", "(16384, 2)"]
 
 
 def counts(python, flags):
-    work = tempfile.mkdtemp(prefix="pj-flags-")
-    try:
-        files = pj_cgcount.batch_files(PROGRAM, "is_simple_power", "(16, 2)", INPUTS)
-        # The script refuses randomized hashing since stop 27; its guard is switched off here to
-        # show what it guards against.
-        guard = "if sys.flags.hash_randomization:"
-        assert guard in files["pj_cg_batch.py"]
-        files["pj_cg_batch.py"] = files["pj_cg_batch.py"].replace(guard, "if False:")
-        for name, data in files.items():
-            with open(os.path.join(work, name), "wb") as f:
-                f.write(data.encode() if type(data) is str else data)
-        argv = pj_cgcount.callgrind_argv(python)
-        argv = argv[:-3] + flags + argv[-1:]  # the interpreter's flags replaced, the script kept
-        setarch = shutil.which("setarch")
-        subprocess.run(([setarch, "-R"] if setarch else []) + argv, cwd=work, check=True,
-                       env={"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"},
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        dumps = {}
-        for name in os.listdir(work):
-            if name.startswith("cg.out."):
-                with open(os.path.join(work, name), "rb") as f:
-                    dumps[name] = f.read()
-        got, why = pj_cgcount.parse_dumps(dumps, len(INPUTS))
-        return got if got is not None else why
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    files = pj_cgcount.batch_files(PROGRAM, "is_simple_power", "(16, 2)", INPUTS)
+    # The script refuses randomized hashing since stop 27; its guard is switched off here to
+    # show what it guards against.
+    guard = "if sys.flags.hash_randomization:"
+    assert guard in files["pj_cg_batch.py"]
+    files["pj_cg_batch.py"] = files["pj_cg_batch.py"].replace(guard, "if False:")
+    argv = pj_cgcount.callgrind_argv(python)
+    argv = argv[:-3] + flags + argv[-1:]  # the interpreter's flags replaced, the script kept
+    got, why = harness_support.count_unsandboxed(files, argv, len(INPUTS))
+    return got if got is not None else why
 
 
 def main():
