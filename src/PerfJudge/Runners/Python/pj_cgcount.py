@@ -57,9 +57,9 @@ def callgrind_argv(python, cap=None):
     if cap is not None:
         argv.append("--dump-every-bb=%d" % max(1000, int(cap) // CAP_DUMPS))
     # -s, not -I: -I implies -E, which ignores PYTHONHASHSEED, so string hashes (and with them
-    # the probes of every dict lookup, LOAD_GLOBAL's included) changed run to run: HumanEval/76's
-    # counts moved by 216-1428 instructions between runs of the same batch and flipped a stress
-    # decision. The environment is the candidate's own (pj_candidate) and the work dir, sys.path[0],
+    # the probes of every dict lookup, LOAD_GLOBAL's included) changed run to run: a call of
+    # HumanEval/76's shape moved by 216-504 instructions between runs of the same batch
+    # (bench/stress_counts/flags.py), and /76's counts flipped a stress decision. The environment is the candidate's own (pj_candidate) and the work dir, sys.path[0],
     # holds only this run's files.
     return argv + ["--dump-line=no", "--dump-instr=no", "--compress-strings=no", "--compress-pos=no",
                    python, "-s", "-S", "pj_cg_batch.py"]
