@@ -59,8 +59,9 @@ def callgrind_argv(python, cap=None):
     # -s, not -I: -I implies -E, which ignores PYTHONHASHSEED, so string hashes (and with them
     # the probes of every dict lookup, LOAD_GLOBAL's included) changed run to run: a call of
     # HumanEval/76's shape moved by 216-504 instructions between runs of the same batch
-    # (bench/stress_counts/flags.py), and /76's counts flipped a stress decision. The environment is the candidate's own (pj_candidate) and the work dir, sys.path[0],
-    # holds only this run's files.
+    # (bench/stress_counts/flags.py), and /76's counts flipped a stress decision. The environment
+    # is the candidate's own (pj_candidate) and the work dir, sys.path[0], holds only this run's
+    # files (its path of one length for every serial: pj_zygote.scratch_for).
     return argv + ["--dump-line=no", "--dump-instr=no", "--compress-strings=no", "--compress-pos=no",
                    python, "-s", "-S", "pj_cg_batch.py"]
 

@@ -3,7 +3,10 @@ folder the engine writes), else the source folder of this checkout. Run by hand:
     python3 -m unittest discover -s tests/PerfJudge.Tests/Harness/python -v
 """
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 
 HARNESS_DIR = os.environ.get("PERFJUDGE_HARNESS_DIR") or os.path.normpath(os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "src", "PerfJudge", "Runners", "Python"))
@@ -54,10 +57,7 @@ def count_unsandboxed(files, argv, inputs, cap=None, workdir=None):
     every 0.25 s). `workdir`: a folder to create and run in (removed after), instead of a temp
     dir. For the harness tests and bench/stress_counts, which count outside the sandbox (or with
     the interpreter's flags or the script edited) to test the counting itself."""
-    import shutil
-    import subprocess
-    import tempfile
-    import pj_cgcount
+    import pj_cgcount  # here: importing this module is what puts the harness on sys.path
     work = tempfile.mkdtemp(prefix="pj-cg-") if workdir is None else workdir
     try:
         if workdir is not None:
