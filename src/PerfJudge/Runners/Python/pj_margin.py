@@ -11,8 +11,9 @@ COST_MARGIN applies to a single cost converted to instructions (seconds x RATE);
 to the growth of a cost between the fuzzing probes (pj_hybrid.resolve_growth)."""
 
 RATE = 4e9           # instructions per CPU second, Python code natively here: median 3.4e9 on the
-# HumanEval+ runs, but 4.4e5-2.8e10 at the extremes (docs/stress.md: the timed cost includes moving
-# arguments and results, the count does not), so the margins do not hold for every call
+# HumanEval+ runs, but 4.4e5-2.8e10 at the extremes while the timed cost was the round trip
+# (moving arguments and results, which the count leaves out); since stop 28 it is the call alone
+# (pj_refcosts.Context.timed_request), and C-level work still runs above RATE (docs/stress.md)
 COST_MARGIN = 4.0    # a cost estimated from time must be 4x away from its threshold
 RATIO_MARGIN = 3.0   # a growth from times must be 3x above its threshold to decide (pj_hybrid)
 
