@@ -10,7 +10,7 @@ run time (nothing is copied into the repository). docs/stress.md, "HumanEval+ un
       (each chunk is its own fresh `perfjudge stress`, so a kept chunk is what a rerun would write)
   stress_humanevalplus.py table OUT [LOG]      per task: reference instructions, spread, decisions, wall
   stress_humanevalplus.py compare OUT_A OUT_B  tasks.jsonl bytes and per-task lines (of the whole chunks both have)
-  stress_humanevalplus.py margins OUT [OUT..]  timed estimates against counts where both exist
+  stress_humanevalplus.py margins OUT [OUT..] [--tasks N|ID,ID]  timed estimates against counts where both exist
 """
 import csv
 import gzip
@@ -152,14 +152,22 @@ def table(out, logs=None):
     print("\nmeter %s, wall %.0f s" % (doc["run"]["meter"], doc["run"]["wall_s"]))
 
 
-def margins(*outs):
+def margins(*args):
     """How far the timed estimates strayed from the counts where both exist: instructions per CPU
     second on the counted scale steps and candidates (pj_margin.RATE = 4e9, COST_MARGIN 4: far
     decisions assume 1e9-1.6e10), and counted / timed growth of the counted fuzzing recipes (time
     decides a growth only above 3x the threshold, so time may not overstate growth 3x)."""
+    args = list(args)
+    only = None
+    if "--tasks" in args:  # only these tasks (N: the first N, or ID,ID,...), to compare runs on the same ones
+        k = args.index("--tasks")
+        only = set(task_ids(args[k + 1]))
+        del args[k:k + 2]
     rates, growths = [], []
-    for out in outs:
+    for out in args:
         for t in json.load(open(os.path.join(out, "report.json")))["tasks"]:
+            if only is not None and t["task_id"] not in only:
+                continue
             w = t.get("worker") or {}
             for step in w.get("search") or []:
                 if step.get("costs") and step.get("seconds") and step["seconds"][0] > 0:
