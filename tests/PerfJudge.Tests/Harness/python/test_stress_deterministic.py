@@ -105,8 +105,9 @@ class CallgrindCounts(unittest.TestCase):
         # each counted call, the collector ran at other points inside the next one: +2.9% to
         # +3.1% after 600 (HumanEval/76 moved 12% between two stress runs). What remains with the
         # collection is the heap's layout: the live objects, or the length of the work dir's path,
-        # move the call by up to 0.3% (2523434 alone, 2516034 after 600; alone 2515705 with a
-        # 15 characters longer path), the same in every run (stop 28, docs/stress.md).
+        # move the call by up to 0.3% (with a 42-character path 2523892 alone, 2516050 after
+        # 600; 2515838 alone with a 27-character one), the same in every run
+        # (bench/stress_counts/heap_layout.py, which runs this very call; docs/stress.md, stop 28).
         keeper = ("G = []\ndef f(n, keep=0):\n    if type(n) is list:  # the helper's warm-up input\n        return 0\n"
                   "    G.extend([i] for i in range(keep))\n    return len([[i] for i in range(n)])\n")
         call = pj_literal.dumps((3000, 0))
