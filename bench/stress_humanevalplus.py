@@ -11,7 +11,11 @@ run time (nothing is copied into the repository). docs/stress.md, "HumanEval+ un
   stress_humanevalplus.py table OUT [LOG]      per task: reference instructions, spread, decisions, wall
   stress_humanevalplus.py compare OUT_A OUT_B  tasks.jsonl bytes and per-task lines (of the whole chunks both have)
   stress_humanevalplus.py margins OUT [OUT..] [--tasks N|ID,ID]  timed estimates against counts where both exist
+  stress_humanevalplus.py assemble OUT SEG [SEG..]  one run's tasks.jsonl and report.json from segments
+      (runs of the same build over disjoint task ranges), in task order; fails when a task is
+      missing or appears twice; `compare` then compares two assembled runs
 """
+import hashlib
 import csv
 import gzip
 import json
@@ -68,6 +72,7 @@ def run(out, args):
     resume = "--resume" in args
     args = [a for a in args if a != "--resume"]
     samples = write_samples(out)
+    record_build(out, opts["--cli"])
     ids = task_ids(opts["--tasks"])
     size = int(opts["--chunk"])
     print("load average before: %.2f %.2f %.2f" % os.getloadavg(), flush=True)
@@ -96,6 +101,31 @@ def run(out, args):
     return 0
 
 
+def build_of(cli):
+    """What decides a run's output besides its options: the git tree of src/ (the engine and the
+    Python harness it embeds) the CLI was built from, and the built assembly's hash."""
+    def git(*a):
+        try:
+            return subprocess.check_output(["git", "-C", HERE] + list(a), text=True, stderr=subprocess.DEVNULL).strip()
+        except (OSError, subprocess.CalledProcessError):
+            return None
+    dll = os.path.join(os.path.dirname(cli), "PerfJudge.dll")
+    return {"commit": git("rev-parse", "HEAD"), "src_tree": git("rev-parse", "HEAD:src"),
+            "src_changed": bool(git("status", "--porcelain", "--", "src")),
+            "dll_sha256": hashlib.sha256(open(dll, "rb").read()).hexdigest() if os.path.exists(dll) else None}
+
+
+def record_build(out, cli):
+    """OUT/build.json: the build a run started on; a resumed run must be on the same one."""
+    path, now = os.path.join(out, "build.json"), build_of(cli)
+    if os.path.exists(path):
+        was = json.load(open(path))
+        if was != now:
+            sys.exit("%s: this run started on another build (%s), now %s" % (path, was, now))
+    else:
+        json.dump(now, open(path, "w"), indent=1)
+
+
 def done_chunk(part, ids):
     """True when PART holds a finished chunk (its report.json is written last) of exactly IDS."""
     try:
@@ -116,6 +146,60 @@ def join(out):
     doc = dict(docs[0], tasks=[t for d in docs for t in d["tasks"]])
     doc["run"] = dict(docs[0]["run"], wall_s=sum(d["run"]["wall_s"] for d in docs))
     json.dump(doc, open(os.path.join(out, "report.json"), "w"), indent=1)
+
+
+def assemble(out, *segments):
+    """OUT/tasks.jsonl and OUT/report.json of one whole run from SEGMENTS, each a finished `run`
+    (its joined tasks.jsonl and report.json) over its own range of tasks, on the same build.
+    Lines are ordered by task number; all 164 tasks exactly once, or it fails naming them."""
+    lines, tasks, walls, runs, builds = {}, {}, 0.0, [], set()
+    for seg in segments:
+        doc = json.load(open(os.path.join(seg, "report.json")))
+        rows = open(os.path.join(seg, "tasks.jsonl"), "rb").read().splitlines(True)
+        ids = [json.loads(x)["task_id"] for x in rows]
+        if ids != [t["task_id"] for t in doc["tasks"]]:
+            sys.exit("%s: tasks.jsonl and report.json name different tasks" % seg)
+        for i, row, t in zip(ids, rows, doc["tasks"]):
+            if i in lines:
+                sys.exit("%s: %s is also in an earlier segment" % (seg, i))
+            lines[i], tasks[i] = row, t
+        walls += doc["run"]["wall_s"]
+        runs.append(doc["run"])
+        b = os.path.join(seg, "build.json")
+        build = json.load(open(b)) if os.path.exists(b) else None
+        if build:
+            if build["src_changed"]:
+                sys.exit("%s: ran on a build with uncommitted changes in src/" % seg)
+            builds.add(build["src_tree"])
+        print("%s: %d tasks (%s..%s), %.0f s, %s" % (seg, len(ids), ids[0], ids[-1], doc["run"]["wall_s"],
+                                                   "src tree %s" % build["src_tree"][:12] if build else "build not recorded"))
+    missing = [i for i in task_ids("164") if i not in lines]
+    if missing or len(lines) != 164:
+        sys.exit("not one whole run: %d tasks, missing %s" % (len(lines), spans(missing) or "none"))
+    if len(builds) > 1:
+        sys.exit("the segments ran on different builds (src trees %s)" % sorted(builds))
+    keys = {json.dumps(dict(r, wall_s=None), sort_keys=True) for r in runs}
+    if len(keys) != 1:  # suite, meter, isolation, python and machine must be the same in every segment
+        sys.exit("the segments ran differently: %s" % sorted(keys))
+    order = sorted(lines, key=lambda i: int(i.split("/")[1]))
+    os.makedirs(out, exist_ok=True)
+    body = b"".join(lines[i] for i in order)
+    open(os.path.join(out, "tasks.jsonl"), "wb").write(body)
+    doc = dict(doc, tasks=[tasks[i] for i in order], run=dict(runs[0], wall_s=walls))
+    json.dump(doc, open(os.path.join(out, "report.json"), "w"), indent=1)
+    print("%s: %d tasks, %d bytes, sha256 %s" % (out, len(order), len(body), hashlib.sha256(body).hexdigest()))
+    return 0
+
+
+def spans(ids):
+    """HumanEval/0..HumanEval/100, HumanEval/107 for a sorted list of task ids."""
+    out, nums = [], [int(i.split("/")[1]) for i in ids]
+    for k, n in enumerate(nums):
+        if k and n == nums[k - 1] + 1:
+            out[-1][1] = n
+        else:
+            out.append([n, n])
+    return ", ".join("HumanEval/%d" % a + ("..HumanEval/%d" % b if b > a else "") for a, b in out)
 
 
 def table(out, logs=None):
@@ -161,6 +245,8 @@ def margins(*args):
     only = None
     if "--tasks" in args:  # only these tasks (N: the first N, or ID,ID,...), to compare runs on the same ones
         k = args.index("--tasks")
+        if k + 1 >= len(args):
+            sys.exit("margins: --tasks needs a value (N or ID,ID,...)")
         only = set(task_ids(args[k + 1]))
         del args[k:k + 2]
     rates, growths = [], []
@@ -222,6 +308,8 @@ if __name__ == "__main__":
         sys.exit(table(*sys.argv[2:]))
     if what == "margins" and len(sys.argv) >= 3:
         sys.exit(margins(*sys.argv[2:]))
+    if what == "assemble" and len(sys.argv) >= 4:
+        sys.exit(assemble(*sys.argv[2:]))
     if what == "compare" and len(sys.argv) == 4:
         sys.exit(compare(sys.argv[2], sys.argv[3]))
     sys.exit(__doc__)
