@@ -8,7 +8,7 @@ run time (nothing is copied into the repository). docs/stress.md, "HumanEval+ un
       writes OUT/chunk-NNN/ and joins them into OUT/tasks.jsonl, OUT/report.json;
       --resume keeps the whole chunks an interrupted run of the same tasks and chunk size left
       (each chunk is its own fresh `perfjudge stress`, so a kept chunk is what a rerun would write)
-  stress_humanevalplus.py table OUT [LOG]      per task: reference instructions, spread, decisions, wall
+  stress_humanevalplus.py table OUT [LOG..]    per task: reference instructions, spread, decisions, wall
   stress_humanevalplus.py compare OUT_A OUT_B  tasks.jsonl bytes and per-task lines (of the whole chunks both have)
   stress_humanevalplus.py margins OUT [OUT..] [--tasks N|ID,ID]  timed estimates against counts where both exist
   stress_humanevalplus.py assemble OUT SEG [SEG..]  one run's tasks.jsonl and report.json from segments
@@ -202,15 +202,15 @@ def spans(ids):
     return ", ".join("HumanEval/%d" % a + ("..HumanEval/%d" % b if b > a else "") for a, b in out)
 
 
-def table(out, logs=None):
+def table(out, *logs):
     """Per task: method, scale, the reference's instructions on the kept inputs, the samples'
     spread and totals (">=": capped at 10x the budget per input, a lower bound), the decisions
     taken on time / on counts, calls counted under valgrind and the task's wall time (from the
-    run's log, when given)."""
+    runs' logs, when given: an assembled run's segments each have one)."""
     doc = json.load(open(os.path.join(out, "report.json")))
     walls = {}
-    if logs:
-        for line in open(logs):
+    for log in logs:
+        for line in open(log):
             if line.startswith("chunk ") and "(" in line:
                 task = line.split("(")[1].split("..")[0]
                 walls[task] = line.split(", ")[1]
@@ -234,6 +234,23 @@ def table(out, logs=None):
             "%s / %s" % (decided.get("time", "-"), decided.get("count", "-")), w.get("counted_calls", "-"),
             walls.get(t["task_id"], "-")))
     print("\nmeter %s, wall %.0f s" % (doc["run"]["meter"], doc["run"]["wall_s"]))
+    tasks = doc["tasks"]
+    ok = [t for t in tasks if t["succeeded"]]
+    costs = sorted(t["selected_costs"][0] for t in ok if t["selected_costs"])
+    spreads = sorted(t["selected_spread"] for t in ok if t.get("selected_spread"))
+    methods = {}
+    for t in ok:
+        methods[t["method"]] = methods.get(t["method"], 0) + 1
+    print("%d of %d tasks got a level (%s); reference instructions on the kept inputs: median %.3g, %.3g .. %.3g"
+          % (len(ok), len(tasks), ", ".join("%s %d" % kv for kv in sorted(methods.items())),
+             costs[len(costs) // 2] if costs else 0, costs[0] if costs else 0, costs[-1] if costs else 0))
+    if spreads:
+        print("samples spread on %d tasks: median %.2fx, >= 1.5x on %d, >= 2x on %d, max %.2fx"
+              % (len(spreads), spreads[len(spreads) // 2], sum(x >= 1.5 for x in spreads),
+                 sum(x >= 2 for x in spreads), spreads[-1]))
+    unstressed = [t["task_id"] + ": " + (t["detail"] or "")[:60] for t in tasks if not t["succeeded"]]
+    if unstressed:
+        print("no level: " + "; ".join(unstressed))
 
 
 def margins(*args):
@@ -304,7 +321,7 @@ if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else ""
     if what == "run" and len(sys.argv) >= 3:
         sys.exit(run(sys.argv[2], sys.argv[3:]))
-    if what == "table" and len(sys.argv) in (3, 4):
+    if what == "table" and len(sys.argv) >= 3:
         sys.exit(table(*sys.argv[2:]))
     if what == "margins" and len(sys.argv) >= 3:
         sys.exit(margins(*sys.argv[2:]))
