@@ -15,9 +15,10 @@ run time (nothing is copied into the repository). docs/stress.md, "HumanEval+ un
       (runs of the same build over disjoint task ranges), in task order; fails when a task is
       missing or appears twice; `compare` then compares two assembled runs
 """
-import hashlib
+import collections
 import csv
 import gzip
+import hashlib
 import json
 import os
 import subprocess
@@ -120,7 +121,7 @@ def record_build(out, cli):
     path, now = os.path.join(out, "build.json"), build_of(cli)
     if os.path.exists(path):
         was = json.load(open(path))
-        if was != now:
+        if {k: v for k, v in was.items() if k != "commit"} != {k: v for k, v in now.items() if k != "commit"}:
             sys.exit("%s: this run started on another build (%s), now %s" % (path, was, now))
     else:
         json.dump(now, open(path, "w"), indent=1)
@@ -139,20 +140,27 @@ def done_chunk(part, ids):
 def join(out):
     parts = sorted(p for p in os.listdir(out) if p.startswith("chunk-")
                    and os.path.exists(os.path.join(out, p, "report.json")))
-    with open(os.path.join(out, "tasks.jsonl"), "wb") as w:
-        for p in parts:
-            w.write(open(os.path.join(out, p, "tasks.jsonl"), "rb").read())
     docs = [json.load(open(os.path.join(out, p, "report.json"))) for p in parts]
-    doc = dict(docs[0], tasks=[t for d in docs for t in d["tasks"]])
-    doc["run"] = dict(docs[0]["run"], wall_s=sum(d["run"]["wall_s"] for d in docs))
+    rows = [open(os.path.join(out, p, "tasks.jsonl"), "rb").read() for p in parts]
+    return write_run(out, rows, docs, [t for d in docs for t in d["tasks"]])
+
+
+def write_run(out, rows, docs, tasks):
+    """OUT/tasks.jsonl (ROWS joined) and OUT/report.json: the first of DOCS with TASKS and the
+    wall time of all; returns the file's bytes."""
+    body = b"".join(rows)
+    with open(os.path.join(out, "tasks.jsonl"), "wb") as w:
+        w.write(body)
+    doc = dict(docs[0], tasks=tasks, run=dict(docs[0]["run"], wall_s=sum(d["run"]["wall_s"] for d in docs)))
     json.dump(doc, open(os.path.join(out, "report.json"), "w"), indent=1)
+    return body
 
 
 def assemble(out, *segments):
     """OUT/tasks.jsonl and OUT/report.json of one whole run from SEGMENTS, each a finished `run`
     (its joined tasks.jsonl and report.json) over its own range of tasks, on the same build.
     Lines are ordered by task number; all 164 tasks exactly once, or it fails naming them."""
-    lines, tasks, walls, runs, builds = {}, {}, 0.0, [], set()
+    lines, tasks, docs, builds = {}, {}, [], set()
     for seg in segments:
         doc = json.load(open(os.path.join(seg, "report.json")))
         rows = open(os.path.join(seg, "tasks.jsonl"), "rb").read().splitlines(True)
@@ -163,8 +171,7 @@ def assemble(out, *segments):
             if i in lines:
                 sys.exit("%s: %s is also in an earlier segment" % (seg, i))
             lines[i], tasks[i] = row, t
-        walls += doc["run"]["wall_s"]
-        runs.append(doc["run"])
+        docs.append(doc)
         b = os.path.join(seg, "build.json")
         build = json.load(open(b)) if os.path.exists(b) else None
         if build:
@@ -174,19 +181,16 @@ def assemble(out, *segments):
         print("%s: %d tasks (%s..%s), %.0f s, %s" % (seg, len(ids), ids[0], ids[-1], doc["run"]["wall_s"],
                                                    "src tree %s" % build["src_tree"][:12] if build else "build not recorded"))
     missing = [i for i in task_ids("164") if i not in lines]
-    if missing or len(lines) != 164:
+    if missing or len(lines) != len(task_ids("164")):
         sys.exit("not one whole run: %d tasks, missing %s" % (len(lines), spans(missing) or "none"))
     if len(builds) > 1:
         sys.exit("the segments ran on different builds (src trees %s)" % sorted(builds))
-    keys = {json.dumps(dict(r, wall_s=None), sort_keys=True) for r in runs}
+    keys = {json.dumps(dict(d["run"], wall_s=None), sort_keys=True) for d in docs}
     if len(keys) != 1:  # suite, meter, isolation, python and machine must be the same in every segment
         sys.exit("the segments ran differently: %s" % sorted(keys))
     order = sorted(lines, key=lambda i: int(i.split("/")[1]))
     os.makedirs(out, exist_ok=True)
-    body = b"".join(lines[i] for i in order)
-    open(os.path.join(out, "tasks.jsonl"), "wb").write(body)
-    doc = dict(doc, tasks=[tasks[i] for i in order], run=dict(runs[0], wall_s=walls))
-    json.dump(doc, open(os.path.join(out, "report.json"), "w"), indent=1)
+    body = write_run(out, [lines[i] for i in order], docs, [tasks[i] for i in order])
     print("%s: %d tasks, %d bytes, sha256 %s" % (out, len(order), len(body), hashlib.sha256(body).hexdigest()))
     return 0
 
@@ -238,12 +242,11 @@ def table(out, *logs):
     ok = [t for t in tasks if t["succeeded"]]
     costs = sorted(t["selected_costs"][0] for t in ok if t["selected_costs"])
     spreads = sorted(t["selected_spread"] for t in ok if t.get("selected_spread"))
-    methods = {}
-    for t in ok:
-        methods[t["method"]] = methods.get(t["method"], 0) + 1
-    print("%d of %d tasks got a level (%s); reference instructions on the kept inputs: median %.3g, %.3g .. %.3g"
-          % (len(ok), len(tasks), ", ".join("%s %d" % kv for kv in sorted(methods.items())),
-             costs[len(costs) // 2] if costs else 0, costs[0] if costs else 0, costs[-1] if costs else 0))
+    methods = collections.Counter(t["method"] for t in ok)
+    print("%d of %d tasks got a level (%s)" % (len(ok), len(tasks), ", ".join("%s %d" % kv for kv in sorted(methods.items()))))
+    if costs:
+        print("reference instructions on the kept inputs: median %.3g, %.3g .. %.3g"
+              % (costs[len(costs) // 2], costs[0], costs[-1]))
     if spreads:
         print("samples spread on %d tasks: median %.2fx, >= 1.5x on %d, >= 2x on %d, max %.2fx"
               % (len(spreads), spreads[len(spreads) // 2], sum(x >= 1.5 for x in spreads),
